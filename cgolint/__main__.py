@@ -1,0 +1,5 @@
+import sys
+
+from cgolint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,103 @@
+"""The rule catalog: data files in rules/ (shipped in the wheel as cgolint/_rules).
+
+Each rule's metadata and documentation live in rules/<ID>.toml, the one place
+they are written; `cgolint rules`, `cgolint rule ID`, the docs and SARIF
+rules[] are all generated from them. The rule's examples in the same file are
+run as tests.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cgolint.findings import Level
+
+DOCS_URL = "https://github.com/cgolint/cgolint/blob/main/rules/{id}.md"
+
+
+def catalog_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    shipped = here / "_rules"
+    return shipped if shipped.is_dir() else here.parent / "rules"
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    with open(catalog_dir() / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    id: str
+    name: str
+    level: Level
+    short: str
+    full: str
+    tags: tuple[str, ...]
+    precision: str  # SARIF/CodeQL precision: very-high, high, medium, low
+    what: str
+    why: str
+    example: str  # Go code the rule reports
+    instead: str  # the same code written correctly: the rule is silent
+    notes: str
+
+    @property
+    def help_uri(self) -> str:
+        return DOCS_URL.format(id=self.id)
+
+    def markdown(self) -> str:
+        """The rule's documentation page (ruff's shape)."""
+        parts = [
+            f"# {self.id} {self.name}",
+            f"Default level: **{self.level.value}**. Tags: {', '.join(self.tags)}.",
+            "## What it does\n" + self.what.strip(),
+            "## Why is this bad?\n" + self.why.strip(),
+            "## Example\n```go\n" + strip_want(self.example).strip() + "\n```",
+            "## Use instead\n```go\n" + strip_want(self.instead).strip() + "\n```",
+        ]
+        if self.notes.strip():
+            parts.append("## Notes\n" + self.notes.strip())
+        return "\n\n".join(parts) + "\n"
+
+    def text(self) -> str:
+        """The documentation for a terminal: markdown without the fences' noise."""
+        return self.markdown().replace("```go\n", "").replace("```\n", "")
+
+
+_WANT = re.compile(r"[ \t]*// want\b.*$", re.MULTILINE)
+
+
+def strip_want(code: str) -> str:
+    """Remove the `// want` test markers from example code shown to users."""
+    return _WANT.sub("", code)
+
+
+_META_KEYS = {"id", "name", "level", "short", "full", "tags", "precision", "what", "why", "example", "instead", "notes"}
+
+
+@lru_cache(maxsize=None)
+def rule_meta(rule_id: str) -> RuleMeta:
+    data = load_data(f"{rule_id}.toml")
+    missing = _META_KEYS - {"notes"} - data.keys()
+    extra = data.keys() - _META_KEYS
+    if missing or extra or data["id"] != rule_id:
+        raise ValueError(f"rules/{rule_id}.toml: missing {sorted(missing)}, unknown {sorted(extra)}")
+    return RuleMeta(
+        id=data["id"],
+        name=data["name"],
+        level=Level.parse(data["level"]),
+        short=data["short"].strip(),
+        full=" ".join(data["full"].split()),
+        tags=tuple(data["tags"]),
+        precision=data["precision"],
+        what=data["what"],
+        why=data["why"],
+        example=data["example"],
+        instead=data["instead"],
+        notes=data.get("notes", ""),
+    )

@@ -1,0 +1,1 @@
+"""One module per rule. The id → rule table is cgolint.registry."""

@@ -1,0 +1,121 @@
+"""Command line: `cgolint check`, `cgolint rules`, `cgolint rule ID`.
+
+Exit codes: 0 no findings at or above --fail-level, 1 such findings,
+2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cgolint import __version__
+from cgolint.catalog import rule_meta
+from cgolint.config import Config, check_rule_selectors, find_config, load_config
+from cgolint.discover import UsageError
+from cgolint.findings import Level
+from cgolint.output import FORMATTERS
+from cgolint.output.text import render_problems, summary
+from cgolint.registry import RULES, rule_options
+from cgolint.rule import ConfigError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2, as argparse does, with our prefix
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"cgolint: error: {message}\n")
+
+
+def _ids(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cgolint", description="A linter for cgo code: Go files that import \"C\", "
+                     "their C preambles and the package's .c/.h files.")
+    parser.add_argument("--version", action="version", version=f"cgolint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    check = sub.add_parser("check", help="check files and directories (default: .)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)")
+    check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--select", type=_ids, metavar="IDS", help="only these rules (comma-separated ids or prefixes)")
+    check.add_argument("--ignore", type=_ids, default=[], metavar="IDS", help="skip these rules (comma-separated)")
+    check.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: found from the first path)")
+    check.add_argument("--fail-level", choices=[lv.value for lv in Level], help="lowest level that makes the exit code 1 (default: warning)")
+    check.add_argument("--include-suppressed", action="store_true", help="also report suppressed findings, marked as such")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    sub.add_parser("rules", help="list the rules")
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("rule_id", metavar="ID")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "rules":
+            return _list_rules()
+        if args.command == "rule":
+            return _show_rule(args.rule_id)
+        if args.command == "check":
+            return _check(args)
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    except (ConfigError, UsageError) as exc:
+        print(f"cgolint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _list_rules() -> int:
+    for rid in sorted(RULES):
+        meta = rule_meta(rid)
+        print(f"{meta.id}  {meta.name:<30} {meta.level.value:<8} {meta.short}")
+    return EXIT_OK
+
+
+def _show_rule(rule_id: str) -> int:
+    rule_id = rule_id.upper()
+    if rule_id not in RULES:
+        print(f"cgolint: error: unknown rule {rule_id!r}; known: {', '.join(sorted(RULES))}", file=sys.stderr)
+        return EXIT_ERROR
+    print(rule_meta(rule_id).text(), end="")
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    from cgolint.engine import run  # imported here so `cgolint rules` stays quick
+
+    paths = args.paths or [Path(".")]
+    options = rule_options()
+    if args.config is not None:
+        if not args.config.is_file():
+            raise UsageError(f"{args.config}: configuration file not found")
+        config = load_config(args.config, options)
+    else:
+        found = find_config(paths[0])
+        config = load_config(found, options) if found else Config()
+    if args.select is not None:
+        check_rule_selectors(args.select, options, "--select")
+    check_rule_selectors(args.ignore, options, "--ignore")
+    report = run(paths, config, args.select, args.ignore, args.include_suppressed)
+    rendered = FORMATTERS[args.format](report)
+    if args.output is not None:
+        try:
+            args.output.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write report: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(rendered)
+    if args.format == "text":
+        sys.stderr.write(render_problems(report))
+        if not args.quiet:
+            sys.stderr.write(summary(report))
+    fail_level = Level(args.fail_level) if args.fail_level else (config.fail_level or Level.WARNING)
+    return EXIT_FINDINGS if report.failing(fail_level) else EXIT_OK

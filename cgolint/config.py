@@ -1,0 +1,152 @@
+"""Configuration: cgolint.toml, .cgolint.toml, or [tool.cgolint] in pyproject.toml.
+
+Found by walking up from the first path checked; --config names a file
+instead. Every key is validated: an unknown key, an unknown rule id or a
+malformed file raises ConfigError naming the file, the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cgolint.findings import Level
+from cgolint.rule import ConfigError
+
+CONFIG_NAMES = ("cgolint.toml", ".cgolint.toml", "pyproject.toml")
+TOP_KEYS = {
+    "select": "a list of rule ids or prefixes (\"ALL\" for every rule)",
+    "ignore": "a list of rule ids or prefixes",
+    "exclude": "a list of glob patterns of paths to skip",
+    "per-file-ignores": "a table mapping glob patterns to lists of rule ids",
+    "fail-level": "error, warning or note",
+    "rules": "a table of per-rule tables, e.g. [rules.CGO004]",
+}
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # where it was read from
+    root: Path = field(default_factory=Path.cwd)  # globs are relative to this directory
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    fail_level: Level | None = None
+    rules: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def origin(self) -> str:
+        return str(self.path) if self.path else "configuration"
+
+
+def find_config(start: Path) -> Path | None:
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for directory in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                if name != "pyproject.toml" or _has_tool_section(candidate):
+                    return candidate
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "cgolint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let load_config report the problem
+
+
+def load_config(path: Path, rule_ids: dict[str, dict[str, str]]) -> Config:
+    """rule_ids: every known rule id → its options (name → what it takes)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    where = str(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("cgolint", {})
+        where += " [tool.cgolint]"
+    return parse_config(data, where, path, rule_ids)
+
+
+def parse_config(data: dict, where: str, path: Path | None, rule_ids: dict[str, dict[str, str]]) -> Config:
+    cfg = Config(path=path, root=path.parent.resolve() if path else Path.cwd())
+    for key in data:
+        if key not in TOP_KEYS:
+            allowed = ", ".join(sorted(TOP_KEYS))
+            raise ConfigError(f"{where}: unknown key {key!r}; allowed keys: {allowed}")
+
+    def str_list(key: str, value) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key!r} must be {TOP_KEYS.get(key, 'a list of strings')}")
+        return value
+
+    if "select" in data:
+        cfg.select = check_rule_selectors(str_list("select", data["select"]), rule_ids, f"{where}: 'select'")
+    if "ignore" in data:
+        cfg.ignore = check_rule_selectors(str_list("ignore", data["ignore"]), rule_ids, f"{where}: 'ignore'")
+    if "exclude" in data:
+        cfg.exclude = str_list("exclude", data["exclude"])
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: 'per-file-ignores' must be {TOP_KEYS['per-file-ignores']}")
+        for pattern, ids in table.items():
+            key = f"per-file-ignores.{pattern!r}"
+            if not isinstance(ids, list) or not all(isinstance(v, str) for v in ids):
+                raise ConfigError(f"{where}: {key} must be a list of rule ids")
+            cfg.per_file_ignores[pattern] = check_rule_selectors(ids, rule_ids, f"{where}: {key}")
+    if "fail-level" in data:
+        value = data["fail-level"]
+        try:
+            cfg.fail_level = Level.parse(value if isinstance(value, str) else repr(value))
+        except ValueError:
+            raise ConfigError(f"{where}: 'fail-level' must be error, warning or note, not {value!r}") from None
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where}: 'rules' must be {TOP_KEYS['rules']}")
+    for rule_id, options in rules.items():
+        if rule_id not in rule_ids:
+            raise ConfigError(f"{where}: rules.{rule_id}: unknown rule id; known: {', '.join(sorted(rule_ids))}")
+        if not isinstance(options, dict):
+            raise ConfigError(f"{where}: rules.{rule_id} must be a table")
+        allowed = {"level": "error, warning or note", **rule_ids[rule_id]}
+        for key in options:
+            if key not in allowed:
+                listing = "; ".join(f"{k} ({v})" for k, v in sorted(allowed.items()))
+                raise ConfigError(f"{where}: rules.{rule_id}: unknown key {key!r}; allowed: {listing}")
+        if "level" in options:
+            try:
+                Level.parse(options["level"] if isinstance(options["level"], str) else repr(options["level"]))
+            except ValueError:
+                raise ConfigError(
+                    f"{where}: rules.{rule_id}.level must be error, warning or note, not {options['level']!r}"
+                ) from None
+        cfg.rules[rule_id] = dict(options)
+    cfg._where = where  # type: ignore[attr-defined]
+    return cfg
+
+
+def check_rule_selectors(values: list[str], rule_ids, what: str) -> list[str]:
+    """Each value must be ALL, a rule id, or a prefix of one (as ruff's select)."""
+    for value in values:
+        if value != "ALL" and not any(rid.startswith(value) for rid in rule_ids):
+            raise ConfigError(f"{what}: unknown rule id or prefix {value!r}; known: ALL, {', '.join(sorted(rule_ids))}")
+    return values
+
+
+def resolve_rules(select: list[str] | None, ignore: list[str], all_ids) -> set[str]:
+    def hits(selectors):
+        return {rid for rid in all_ids for s in selectors if s == "ALL" or rid.startswith(s)}
+
+    chosen = hits(select) if select is not None else set(all_ids)
+    return chosen - hits(ignore)

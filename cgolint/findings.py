@@ -1,0 +1,71 @@
+"""What rules produce: findings with locations, related locations and fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from cgolint.source import Span
+
+
+class Level(str, Enum):
+    """SARIF result levels, in order of severity."""
+
+    NOTE = "note"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("note", "warning", "error").index(self.value)
+
+    @classmethod
+    def parse(cls, text: str) -> "Level":
+        try:
+            return cls(text)
+        except ValueError:
+            raise ValueError(f"unknown level {text!r}; expected one of: error, warning, note") from None
+
+
+@dataclass(frozen=True)
+class Related:
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class Edit:
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding is hidden: the directive's kind and the reason it gives."""
+
+    kind: str  # "inSource"
+    justification: str
+    span: Span
+
+
+@dataclass
+class Finding:
+    rule_id: str
+    message: str
+    span: Span
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    level: Level = Level.WARNING  # set by the engine from the rule and the configuration
+    suppression: Suppression | None = None
+    fingerprint: str = ""  # set by the engine
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def sort_key(self):
+        s = self.span
+        return (s.path, s.start.line, s.start.column, self.rule_id, self.message)

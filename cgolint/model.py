@@ -1,0 +1,119 @@
+"""The package model: what the rules see of a directory of cgo code.
+
+A Package holds the Go files of one directory that share a package clause,
+each parsed once, with the C code cgo compiles with them: each file's
+preamble and the directory's .c and .h files. All C code is a CUnit, whose
+nodes map back to exact positions in the file they came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from tree_sitter import Node, Tree
+
+from cgolint.source import SourceFile, Span
+from cgolint.treewalk import index_by_type
+
+
+@dataclass(frozen=True)
+class CgoDirective:
+    """One `#cgo [constraints] NAME: args` line of a preamble."""
+
+    constraints: tuple[str, ...]  # e.g. ("linux", "!arm64") or ("linux,amd64",)
+    name: str  # CFLAGS, CPPFLAGS, CXXFLAGS, FFLAGS, LDFLAGS, pkg-config, noescape, nocallback
+    args: tuple[str, ...]
+    span: Span
+
+    @property
+    def link_libraries(self) -> tuple[str, ...]:
+        """Libraries named with -lNAME (or -l NAME) in LDFLAGS."""
+        if self.name != "LDFLAGS":
+            return ()
+        libs, args = [], list(self.args)
+        for i, arg in enumerate(args):
+            if arg == "-l" and i + 1 < len(args):
+                libs.append(args[i + 1])
+            elif arg.startswith("-l") and len(arg) > 2:
+                libs.append(arg[2:])
+        return tuple(libs)
+
+    @property
+    def pkg_config_packages(self) -> tuple[str, ...]:
+        if self.name != "pkg-config":
+            return ()
+        return tuple(a for a in self.args if not a.startswith("-"))
+
+
+@dataclass(eq=False)
+class CUnit:
+    """C code: a preamble (inside a Go file) or a .c/.h file.
+
+    The preamble's C text is a byte-for-byte overlay of the Go file (comment
+    markers and #cgo lines blanked to spaces), so a C node at byte b sits at
+    byte base + b of the file it came from.
+    """
+
+    source: SourceFile
+    base: int
+    tree: Tree
+    kind: str  # "preamble" or "file"
+
+    def span(self, node: Node) -> Span:
+        return self.source.span(self.base + node.start_byte, self.base + node.end_byte)
+
+    @cached_property
+    def nodes(self) -> dict[str, list[Node]]:
+        return index_by_type(self.tree.root_node)
+
+    @cached_property
+    def includes(self) -> tuple[str, ...]:
+        found = []
+        for inc in self.nodes.get("preproc_include", ()):
+            path = inc.child_by_field_name("path")
+            if path is not None:
+                found.append(path.text.decode("utf-8", "replace").strip('<>"'))
+        return tuple(found)
+
+
+@dataclass(eq=False)
+class GoFile:
+    source: SourceFile
+    tree: Tree
+    package_name: str
+    preamble: CUnit | None
+    directives: tuple[CgoDirective, ...]
+
+    @cached_property
+    def nodes(self) -> dict[str, list[Node]]:
+        return index_by_type(self.tree.root_node)
+
+    def span(self, node: Node) -> Span:
+        return self.source.span(node.start_byte, node.end_byte)
+
+
+@dataclass(eq=False)
+class Package:
+    directory: Path
+    name: str
+    go_files: list[GoFile] = field(default_factory=list)
+    c_files: list[CUnit] = field(default_factory=list)
+
+    @property
+    def c_units(self) -> list[CUnit]:
+        """All C code of the package: every preamble, then the .c/.h files."""
+        return [g.preamble for g in self.go_files if g.preamble is not None] + self.c_files
+
+    @cached_property
+    def includes(self) -> frozenset[str]:
+        return frozenset(inc for unit in self.c_units for inc in unit.includes)
+
+    @cached_property
+    def link_libraries(self) -> frozenset[str]:
+        return frozenset(lib for g in self.go_files for d in g.directives for lib in d.link_libraries)
+
+    @cached_property
+    def pkg_config_packages(self) -> frozenset[str]:
+        return frozenset(p for g in self.go_files for d in g.directives for p in d.pkg_config_packages)

@@ -1,0 +1,40 @@
+"""A plain JSON document: the findings and the problems, for scripts."""
+
+from __future__ import annotations
+
+import json
+
+from cgolint import __version__
+from cgolint.engine import Report
+from cgolint.source import Span
+
+
+def _span(span: Span) -> dict:
+    return {
+        "path": span.path,
+        "line": span.start.line,
+        "column": span.start.column,
+        "end_line": span.end.line,
+        "end_column": span.end.column,
+    }
+
+
+def render(report: Report) -> str:
+    names = {m.id: m.name for m in report.rules}
+    findings = []
+    for f in report.findings:
+        item = {
+            "rule": f.rule_id,
+            "name": names.get(f.rule_id, ""),
+            "level": f.level.value,
+            "message": f.message,
+            **_span(f.span),
+            "related": [{"message": r.message, **_span(r.span)} for r in f.related],
+            "fingerprint": f.fingerprint,
+        }
+        if f.suppression is not None:
+            item["suppressed"] = {"reason": f.suppression.justification, **_span(f.suppression.span)}
+        findings.append(item)
+    problems = [{"path": p.path, "line": p.line, "message": p.message, "fatal": p.fatal} for p in report.problems]
+    doc = {"tool": "cgolint", "version": __version__, "findings": findings, "problems": problems}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,39 @@
+"""`path:line:col: ID message`, one per line: the shape go vet and gcc print, so
+editors and problem matchers jump to it. Columns are 1-based byte columns, as go vet's."""
+
+from __future__ import annotations
+
+from cgolint.engine import Report
+
+
+def render(report: Report) -> str:
+    lines = []
+    for f in report.findings:
+        s = f.span.start
+        line = f"{f.span.path}:{s.line}:{s.column}: {f.rule_id} {f.message}"
+        if f.suppression is not None:
+            line += f" [suppressed: {f.suppression.justification}]"
+        lines.append(line)
+        for r in f.related:
+            lines.append(f"    {r.span.path}:{r.span.start.line}:{r.span.start.column}: {r.message}")
+    return "".join(line + "\n" for line in lines)
+
+
+def render_problems(report: Report) -> str:
+    """For stderr in text mode: files that could not be read or parsed."""
+    out = []
+    for p in report.problems:
+        where = f"{p.path}:{p.line}" if p.line else p.path
+        out.append(f"{where}: {'error' if p.fatal else 'warning'}: {p.message}\n")
+    return "".join(out)
+
+
+def summary(report: Report) -> str:
+    shown = [f for f in report.findings if f.suppression is None]
+    if not shown:
+        return f"cgolint: no findings in {report.files_checked} file(s)\n"
+    counts = {}
+    for f in shown:
+        counts[f.level.value] = counts.get(f.level.value, 0) + 1
+    parts = ", ".join(f"{n} {lvl}" for lvl, n in sorted(counts.items()))
+    return f"cgolint: {len(shown)} finding(s) ({parts}) in {report.files_checked} file(s)\n"
