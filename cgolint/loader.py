@@ -41,12 +41,12 @@ def read_source(path: Path, cwd: Path, reported: bool, problems: list[Problem]) 
     return SourceFile(path, shown, data, reported)
 
 
-def _syntax_problem(source: SourceFile, root, what: str) -> Problem | None:
+def _syntax_problem(source: SourceFile, root, what: str, base: int = 0) -> Problem | None:
     if not root.has_error:
         return None
     for node in walk(root):
         if node.is_error or node.is_missing:
-            line = source.position(node.start_byte).line
+            line = source.position(base + node.start_byte).line
             kind = f"missing {node.type}" if node.is_missing else "syntax error"
             return Problem(source.display, f"{kind} in {what}; analysed what could be parsed", line, fatal=False)
     return Problem(source.display, f"syntax error in {what}", 0, fatal=False)
@@ -67,14 +67,12 @@ def load_go_file(source: SourceFile, problems: list[Problem]) -> GoFile | None:
     preamble, directives = None, ()
     text = preamble_text(source, anchor)
     if text is not None:
-        c_tree = parse_c(text.text)
+        # A final newline ends a last #include line; offsets are unchanged.
+        c_tree = parse_c(text.text + b"\n")
         preamble = CUnit(source, text.base, c_tree, "preamble")
         directives = cgo_directives(source, text)
-        if problem := _syntax_problem(source, c_tree.root_node, "the cgo preamble"):
-            # the C node's line is in overlay coordinates: shift by the preamble's position
-            problems.append(
-                Problem(problem.path, problem.message, problem.line + source.position(text.base).line - 1, fatal=False)
-            )
+        if problem := _syntax_problem(source, c_tree.root_node, "the cgo preamble", text.base):
+            problems.append(problem)
     return GoFile(source, tree, name, preamble, directives)
 
 
