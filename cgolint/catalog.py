@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cgolint.findings import Level
 
-DOCS_URL = "https://github.com/cgolint/cgolint/blob/main/rules/{id}.md"
+DOCS_URL = "https://github.com/cgolint/cgolint/blob/main/docs/rules/{id}.md"
 
 
 def catalog_dir() -> Path:

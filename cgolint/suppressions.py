@@ -1,6 +1,7 @@
 """In-source suppression directives.
 
-- `//cgolint:ignore CGO004 reason` on the finding's line or the line above;
+- `//cgolint:ignore CGO004 reason` at the end of the finding's line, or alone
+  on the line above it;
 - `//cgolint:file-ignore CGO004 reason` anywhere in a file, for the whole file;
 - golangci-lint's `//nolint:cgolint // reason` on the finding's line (or alone
   on the line above it); also `//nolint` and `//nolint:all`, which golangci-lint
@@ -43,9 +44,8 @@ class Directive:
             return False
         if self.kind == "file-ignore":
             return True
+        # After code, a directive covers its own line; alone on a line, the line below.
         line = finding.span.start.line
-        if self.kind == "ignore":
-            return line in (self.line, self.line + 1)
         return line == self.line or (self.own_line and line == self.line + 1)
 
 

@@ -22,11 +22,12 @@ def render(report: Report) -> str:
         if f.suppression is not None:
             continue
         s, e = f.span.start, f.span.end
-        props = [f"file={_prop(f.span.path)}", f"line={s.line}", f"col={s.column}"]
+        # GitHub counts columns in UTF-16 units, as SARIF does
+        props = [f"file={_prop(f.span.path)}", f"line={s.line}", f"col={s.column_utf16}"]
         if e.line != s.line:
             props.append(f"endLine={e.line}")
         else:
-            props.append(f"endColumn={e.column}")
+            props.append(f"endColumn={e.column_utf16}")
         title = f"{f.rule_id} {names.get(f.rule_id, '')}".strip()
         props.append(f"title={_prop(title)}")
         out.append(f"::{_COMMAND[f.level.value]} {','.join(props)}::{_data(f.message)}\n")

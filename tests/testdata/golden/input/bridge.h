@@ -1,0 +1,2 @@
+#include <libswresample/swresample.h>
+int bridge_init(SwrContext *s);
