@@ -60,8 +60,23 @@ def test_names_are_reported_without_evidence(lib, tmp_path):
     first = source.splitlines().index("func probe() {") + 2
     assert [(f["line"], f["column"]) for f in got] == [(first + i, 2) for i in range(len(names))], got
     for f, name in zip(got, names):
-        assert f["message"].startswith(f"C.{name} is a call into {lib.library}; pure-Go replacement: {lib.replacements[0]}")
+        best = next((path for pattern, path in lib.replacement_for if _matches(name, pattern)), lib.replacements[0])
+        assert f["message"].startswith(f"C.{name} is a call into {lib.library}; pure-Go replacement: {best}")
         assert f["level"] == "note"
+
+
+@pytest.mark.parametrize(
+    "name,header,best",
+    [
+        ("crc32", "zlib.h", "hash/crc32 (or compress/zlib, compress/flate)."),
+        ("inflateInit_", "zlib.h", "compress/flate (or compress/zlib, compress/gzip)."),
+        ("SHA256_Update", "openssl/sha.h", "crypto/sha256 (or crypto/sha512, crypto/sha1)."),
+        ("PQexec", "libpq-fe.h", "github.com/jackc/pgx/v5."),
+    ],
+)
+def test_message_names_the_replacement_for_that_function(name, header, best, tmp_path):
+    [f] = findings(tmp_path, go_file([name], header=header))
+    assert f"; pure-Go replacement: {best}" in f["message"]
 
 
 @pytest.mark.parametrize("lib", [lib for lib in LIBRARIES if lib.broad_names], ids=lambda lib: lib.id)
@@ -111,6 +126,7 @@ def test_openssl_cipher_points_to_the_standard_library(tmp_path):
 
 
 def _matches(name, pattern):
+    """The table's pattern language, written out independently of the rule's regexes."""
     return name.startswith(pattern[:-1]) if pattern.endswith("*") else name == pattern
 
 

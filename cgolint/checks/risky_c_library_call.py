@@ -7,7 +7,8 @@ disable rows under [rules.CGO004] in their configuration.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from cgolint.catalog import load_data
 from cgolint.facts import PackageFacts
@@ -25,19 +26,22 @@ _ROW_KEYS = {
     "broad-names": list,
     "exclude": list,
     "replacements": list,
+    "replacement-for": dict,
     "note": str,
 }
 _REQUIRED = {"id", "library", "replacements"}
 
 
-def _matches(name: str, patterns: tuple[str, ...]) -> bool:
-    for pattern in patterns:
-        if pattern.endswith("*"):
-            if name.startswith(pattern[:-1]):
-                return True
-        elif name == pattern:
-            return True
-    return False
+def _pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a list of names; a trailing * matches any suffix."""
+    if not patterns:
+        return None
+    parts = [re.escape(p[:-1]) + ".*" if p.endswith("*") else re.escape(p) for p in patterns]
+    return re.compile("(?:" + "|".join(parts) + ")")
+
+
+def _matches(name: str, pattern: re.Pattern[str] | None) -> bool:
+    return pattern is not None and pattern.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,15 @@ class Library:
     exclude: tuple[str, ...]
     replacements: tuple[str, ...]
     note: str
+    replacement_for: tuple[tuple[str, str], ...] = ()
+    _names: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _broad: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _exclude: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_names", _pattern(self.names))
+        object.__setattr__(self, "_broad", _pattern(self.broad_names))
+        object.__setattr__(self, "_exclude", _pattern(self.exclude))
 
     @classmethod
     def from_row(cls, row: dict, where: str) -> "Library":
@@ -59,8 +72,9 @@ class Library:
             if key not in _ROW_KEYS:
                 raise ConfigError(f"{where}: unknown key {key!r}; allowed: {', '.join(sorted(_ROW_KEYS))}")
             want = _ROW_KEYS[key]
-            if not isinstance(value, want) or (want is list and not all(isinstance(v, str) for v in value)):
-                kind = "a string" if want is str else "a list of strings"
+            items = value.values() if isinstance(value, dict) else value
+            if not isinstance(value, want) or (want is not str and not all(isinstance(v, str) for v in items)):
+                kind = {str: "a string", list: "a list of strings", dict: "a table of C names to import paths"}[want]
                 raise ConfigError(f"{where}: {key!r} must be {kind}")
         missing = _REQUIRED - row.keys()
         if missing:
@@ -73,6 +87,7 @@ class Library:
         return cls(
             row["id"], row["library"], get("headers"), get("links"), get("pkg-config"), get("names"),
             get("broad-names"), get("exclude"), get("replacements"), row.get("note", ""),
+            tuple(row.get("replacement-for", {}).items()),
         )
 
     def identified_in(self, package: Package) -> bool:
@@ -84,14 +99,18 @@ class Library:
         return bool(package.link_libraries & set(self.links) or package.pkg_config_packages & set(self.pkg_config))
 
     def claims(self, name: str, package: Package) -> bool:
-        if _matches(name, self.exclude):
+        if _matches(name, self._exclude):
             return False
-        if _matches(name, self.names):
+        if _matches(name, self._names):
             return True
-        return _matches(name, self.broad_names) and self.identified_in(package)
+        return _matches(name, self._broad) and self.identified_in(package)
 
-    def advice(self) -> str:
-        first, *others = self.replacements
+    def advice(self, name: str) -> str:
+        """The replacement for this C function first, then at most two others."""
+        best = next((path for pattern, path in self.replacement_for if _matches(name, _pattern((pattern,)))), None)
+        ranked = [best] if best else []
+        ranked += [r for r in self.replacements if r not in ranked and not (best and best in r.split(" + "))]
+        first, others = ranked[0], ranked[1:3]
         text = f"pure-Go replacement: {first}"
         if others:
             text += f" (or {', '.join(others)})"
@@ -108,7 +127,7 @@ class RiskyCLibraryCall(Rule):
     options = {
         "disable": "a list of library ids from the built-in table to stop flagging",
         "library": "a list of tables, each a library row (id, library, names or broad-names, replacements; "
-        "optional headers, links, pkg-config, exclude, note); a row with a built-in id replaces it",
+        "optional headers, links, pkg-config, exclude, replacement-for, note); a row with a built-in id replaces it",
     }
 
     def configure(self, options: dict, origin: str) -> None:
@@ -139,20 +158,27 @@ class RiskyCLibraryCall(Rule):
         return None
 
     def check(self, facts: PackageFacts) -> Iterator[Finding]:
+        known: dict[str, Library | None] = {}
+
+        def library_for(name: str) -> Library | None:
+            if name not in known:
+                known[name] = self.library_for(name, facts)
+            return known[name]
+
         for call in facts.go_c_calls:
-            lib = self.library_for(call.name, facts)
+            lib = library_for(call.name)
             if lib is not None:
                 yield Finding(
                     self.id,
-                    f"C.{call.name} is a call into {lib.library}; {lib.advice()}. {lib.note}".strip(),
+                    f"C.{call.name} is a call into {lib.library}; {lib.advice(call.name)}. {lib.note}".strip(),
                     call.file.span(call.callee),
                 )
         for ccall in facts.c_calls:
-            lib = self.library_for(ccall.name, facts)
+            lib = library_for(ccall.name)
             if lib is not None:
                 where = f" in C function {ccall.caller}" if ccall.caller else ""
                 yield Finding(
                     self.id,
-                    f"{ccall.name}{where} is a call into {lib.library}; {lib.advice()}. {lib.note}".strip(),
+                    f"{ccall.name}{where} is a call into {lib.library}; {lib.advice(ccall.name)}. {lib.note}".strip(),
                     ccall.unit.span(ccall.node.child_by_field_name("function")),
                 )

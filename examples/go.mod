@@ -1,0 +1,3 @@
+module example.com/cgolint-examples
+
+go 1.22
