@@ -56,7 +56,8 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        return "cgolint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        return isinstance(tool, dict) and "cgolint" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return True  # let load_config report the problem
 
@@ -73,8 +74,11 @@ def load_config(path: Path, rule_ids: dict[str, dict[str, str]]) -> Config:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     where = str(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("cgolint", {})
+        tool = data.get("tool", {})
+        data = tool.get("cgolint", {}) if isinstance(tool, dict) else {}
         where += " [tool.cgolint]"
+        if not isinstance(data, dict):
+            raise ConfigError(f"{where}: must be a table of cgolint settings")
     return parse_config(data, where, path, rule_ids)
 
 
@@ -139,7 +143,7 @@ def parse_config(data: dict, where: str, path: Path | None, rule_ids: dict[str, 
 def check_rule_selectors(values: list[str], rule_ids, what: str) -> list[str]:
     """Each value must be ALL, a rule id, or a prefix of one (as ruff's select)."""
     for value in values:
-        if value != "ALL" and not any(rid.startswith(value) for rid in rule_ids):
+        if not value.strip() or (value != "ALL" and not any(rid.startswith(value) for rid in rule_ids)):
             raise ConfigError(f"{what}: unknown rule id or prefix {value!r}; known: ALL, {', '.join(sorted(rule_ids))}")
     return values
 

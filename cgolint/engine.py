@@ -44,7 +44,9 @@ def run(
     """Raises ConfigError for bad rule options and UsageError for missing paths."""
     cwd = Path.cwd()
     active = resolve_rules(select if select is not None else config.select, [*config.ignore, *ignore], RULES)
-    rules = {rid: RULES[rid](config.rules.get(rid, {}), config.origin) for rid in sorted(active)}
+    # Every configured rule is built, selected or not, so a typo in its options is reported now.
+    built = {rid: RULES[rid](config.rules.get(rid, {}), config.origin) for rid in sorted(active | set(config.rules))}
+    rules = {rid: rule for rid, rule in built.items() if rid in active}
     levels = {rid: Level.parse(config.rules.get(rid, {}).get("level", r.meta.level.value)) for rid, r in rules.items()}
 
     problems: list[Problem] = []

@@ -8,6 +8,7 @@ SARIF (its default columnKind). A SourceFile converts between them.
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,8 +71,10 @@ class SourceFile:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Path relative to root when it lies inside it, else absolute; always with /."""
+    """Path relative to root when it lies inside it, else absolute; always with /.
+    Symbolic links keep their own names: the user must find the file where it is listed."""
+    absolute = Path(os.path.normpath(os.path.abspath(path)))
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return absolute.relative_to(Path(os.path.abspath(root))).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return absolute.as_posix()

@@ -1,0 +1,332 @@
+"""Summaries of the package's own functions, computed once and used by every analysis.
+
+Go side: which parameters a function or method frees (directly, in a deferred closure, or by
+passing them to another function that frees them) or stores (field, map, slice, global,
+channel, append), to a fixpoint over the package's call graph.
+
+C side: which C functions of the preamble or the .c files return memory from malloc/calloc/
+realloc/strdup, and which free or store an argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from cgolint.facts.calls import CFunction, function_name
+from cgolint.model import GoFile, Package
+from cgolint.treewalk import walk
+
+C_ALLOCATORS = {"malloc", "calloc", "realloc", "strdup", "strndup"}
+C_FREES = {"free"}
+
+
+# ---------------------------------------------------------------- Go expressions
+
+
+def unwrap(expr: Node | None) -> Node | None:
+    """Strip parentheses and pointer conversions: unsafe.Pointer(x), (*T)(x), uintptr(x)."""
+    while expr is not None:
+        if expr.type == "parenthesized_expression" and expr.named_child_count == 1:
+            expr = expr.named_children[0]
+        elif expr.type in ("call_expression", "type_conversion_expression") and is_conversion(expr):
+            args = conversion_operand(expr)
+            if args is None:
+                return expr
+            expr = args
+        else:
+            return expr
+    return None
+
+
+def is_conversion(call: Node) -> bool:
+    if call.type == "type_conversion_expression":
+        return True
+    fn = call.child_by_field_name("function")
+    args = call.child_by_field_name("arguments")
+    if fn is None or args is None or args.named_child_count != 1:
+        return False
+    if fn.type == "selector_expression" and fn.text == b"unsafe.Pointer":
+        return True
+    if fn.type == "identifier" and fn.text == b"uintptr":
+        return True
+    if fn.type == "parenthesized_expression":  # (*C.char)(p), (*T)(p)
+        inner = fn.named_children[0] if fn.named_child_count else None
+        return inner is not None and (inner.type in ("pointer_type", "unary_expression") and inner.text.startswith(b"*"))
+    return False
+
+
+def conversion_operand(call: Node) -> Node | None:
+    if call.type == "type_conversion_expression":
+        operand = call.child_by_field_name("operand")
+        return operand
+    args = call.child_by_field_name("arguments")
+    return args.named_children[0] if args is not None and args.named_child_count else None
+
+
+def ident(expr: Node | None) -> str | None:
+    """The variable an expression refers to, through parentheses and pointer conversions."""
+    expr = unwrap(expr)
+    if expr is not None and expr.type == "identifier":
+        return expr.text.decode()
+    return None
+
+
+def call_args(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments")
+    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
+
+
+def callee_parts(call: Node) -> tuple[str, str]:
+    """("C", "free") for C.free(...), ("", "helper") for helper(...), ("x", "Close") for x.Close()."""
+    fn = call.child_by_field_name("function")
+    if fn is None:
+        return "", ""
+    if fn.type == "identifier":
+        return "", fn.text.decode()
+    if fn.type == "selector_expression":
+        operand = fn.child_by_field_name("operand")
+        fld = fn.child_by_field_name("field")
+        return (operand.text.decode() if operand is not None else ""), (fld.text.decode() if fld is not None else "")
+    return "?", ""
+
+
+def walk_outside_closures(node: Node):
+    """Nodes below node, without entering function literals (which are yielded, not entered)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if current.type == "func_literal" and current is not node:
+            continue
+        stack.extend(reversed(current.children))
+
+
+# ---------------------------------------------------------------- Go summaries
+
+
+@dataclass
+class GoSummary:
+    name: str
+    params: list[str]
+    frees: set[int] = field(default_factory=set)
+    stores: set[int] = field(default_factory=set)
+
+
+def go_functions(files: list[GoFile]) -> list[tuple[GoFile, Node]]:
+    out = []
+    for f in files:
+        for kind in ("function_declaration", "method_declaration"):
+            out += [(f, n) for n in f.nodes.get(kind, ())]
+    return out
+
+
+def param_names(fn: Node) -> list[str]:
+    params = fn.child_by_field_name("parameters")
+    names = []
+    if params is None:
+        return names
+    for decl in params.named_children:
+        if decl.type not in ("parameter_declaration", "variadic_parameter_declaration"):
+            continue
+        ids = [c for c in decl.children_by_field_name("name")]
+        if not ids:
+            names.append("_")
+        names += [i.text.decode() for i in ids]
+    return names
+
+
+def imported_names(file: GoFile) -> set[str]:
+    names = set()
+    for spec in file.nodes.get("import_spec", ()):
+        alias = spec.child_by_field_name("name")
+        path = spec.child_by_field_name("path")
+        if alias is not None:
+            names.add(alias.text.decode())
+        elif path is not None:
+            names.add(path.text.decode().strip('"`').rsplit("/", 1)[-1])
+    return names
+
+
+class GoSummaries:
+    """Fixpoint of which parameters each package function or method frees or stores."""
+
+    def __init__(self, package: Package, c_side: "CSummaries", takers: frozenset[str]) -> None:
+        self.c_side = c_side
+        self.takers = takers
+        self.functions: dict[str, list[GoSummary]] = {}
+        bodies = []
+        for file, fn in go_functions(package.go_files):
+            name_node = fn.child_by_field_name("name")
+            if name_node is None:
+                continue
+            summary = GoSummary(name_node.text.decode(), param_names(fn))
+            key = summary.name if fn.type == "function_declaration" else "." + summary.name
+            self.functions.setdefault(key, []).append(summary)
+            body = fn.child_by_field_name("body")
+            if body is not None:
+                bodies.append((summary, body, imported_names(file)))
+        self.imports = set().union(*(imports for _, _, imports in bodies)) if bodies else set()
+        for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
+            changed = False
+            for summary, body, imports in bodies:
+                frees, stores = self._scan(summary, body, imports)
+                if frees - summary.frees or stores - summary.stores:
+                    summary.frees |= frees
+                    summary.stores |= stores
+                    changed = True
+            if not changed:
+                break
+
+    def _scan(self, summary: GoSummary, body: Node, imports: set[str]) -> tuple[set[int], set[int]]:
+        index = {n: i for i, n in enumerate(summary.params) if n != "_"}
+        frees, stores = set(), set()
+        for node in walk(body):  # closures included: a deferred closure that frees counts
+            if node.type == "call_expression":
+                effect = self.call_effect(node, imports)
+                for pos, arg in enumerate(call_args(node)):
+                    name = ident(arg)
+                    if name in index and effect.get(pos) == "free":
+                        frees.add(index[name])
+                    elif name in index and effect.get(pos) == "store":
+                        stores.add(index[name])
+            elif node.type == "assignment_statement":
+                left = node.child_by_field_name("left")
+                right = node.child_by_field_name("right")
+                if left is None or right is None:
+                    continue
+                for lhs, rhs in zip(left.named_children, right.named_children):
+                    name = ident(rhs)
+                    if name in index and lhs.type != "identifier":
+                        stores.add(index[name])
+            elif node.type == "send_statement":
+                name = ident(node.child_by_field_name("value"))
+                if name in index:
+                    stores.add(index[name])
+        return frees, stores
+
+    def call_effect(self, call: Node, imports: set[str]) -> dict[int, str]:
+        """Argument position → "free", "store", or "borrow"; missing positions are unknown."""
+        operand, name = callee_parts(call)
+        args = call_args(call)
+        if operand == "C":
+            return self.c_side.call_effect(name, len(args), self.takers)
+        if f"{operand}.{name}" in self.takers or name in self.takers:
+            return {i: "store" for i in range(len(args))}
+        if operand == "" and name == "append":
+            return {i: "store" for i in range(1, len(args))}
+        if operand == "" and name in ("len", "cap", "print", "println"):
+            return {i: "borrow" for i in range(len(args))}
+        if operand == "unsafe" or operand in imports or operand == "?":
+            return {}  # another package's function: unknown
+        candidates = self.functions.get(name if operand == "" else "." + name, [])
+        if not candidates:
+            return {}
+        effect: dict[int, str] = {}
+        for pos in range(len(args)):
+            kinds = {("free" if pos in s.frees else "store" if pos in s.stores else "borrow") for s in candidates
+                     if pos < len(s.params)}
+            if len(kinds) == 1:
+                effect[pos] = kinds.pop()
+        return effect
+
+
+# ---------------------------------------------------------------- C summaries
+
+
+@dataclass
+class CSummary:
+    name: str
+    returns_allocation: bool = False
+    returns_string: bool = False
+    frees: set[int] = field(default_factory=set)
+    stores: set[int] = field(default_factory=set)
+
+
+def _c_params(definition: Node) -> list[str]:
+    decl = definition.child_by_field_name("declarator")
+    while decl is not None and decl.type != "function_declarator":
+        decl = decl.child_by_field_name("declarator")
+    names = []
+    params = decl.child_by_field_name("parameters") if decl is not None else None
+    for p in params.named_children if params is not None else ():
+        if p.type != "parameter_declaration":
+            continue
+        d = p.child_by_field_name("declarator")
+        while d is not None and d.type not in ("identifier",):
+            d = d.child_by_field_name("declarator")
+        names.append(d.text.decode() if d is not None else "")
+    return names
+
+
+def _c_ident(expr: Node | None) -> str | None:
+    while expr is not None and expr.type in ("cast_expression", "parenthesized_expression"):
+        expr = expr.child_by_field_name("value") or (expr.named_children[-1] if expr.named_children else None)
+    return expr.text.decode() if expr is not None and expr.type == "identifier" else None
+
+
+def _c_callee(call: Node) -> str:
+    fn = call.child_by_field_name("function")
+    return fn.text.decode() if fn is not None and fn.type == "identifier" else ""
+
+
+class CSummaries:
+    def __init__(self, functions: dict[str, list[CFunction]]) -> None:
+        self.by_name: dict[str, CSummary] = {}
+        for name, defs in functions.items():
+            summary = CSummary(name)
+            for fn in defs:
+                self._scan(fn.node, summary)
+            self.by_name[name] = summary
+
+    @staticmethod
+    def _scan(definition: Node, summary: CSummary) -> None:
+        params = {n: i for i, n in enumerate(_c_params(definition)) if n}
+        allocated: set[str] = set()
+        type_text = (definition.child_by_field_name("type").text if definition.child_by_field_name("type") else b"")
+        decl = definition.child_by_field_name("declarator")
+        pointer_return = decl is not None and decl.type == "pointer_declarator"
+        body = definition.child_by_field_name("body")
+        for node in walk(body) if body is not None else ():
+            if node.type == "call_expression":
+                callee = _c_callee(node)
+                args = node.child_by_field_name("arguments")
+                first = args.named_children[0] if args is not None and args.named_children else None
+                if callee in C_FREES and _c_ident(first) in params:
+                    summary.frees.add(params[_c_ident(first)])
+            elif node.type in ("init_declarator", "assignment_expression"):
+                target = node.child_by_field_name("declarator") or node.child_by_field_name("left")
+                value = node.child_by_field_name("value") or node.child_by_field_name("right")
+                name = _c_ident(target) if target is not None and target.type != "pointer_declarator" else None
+                if target is not None and target.type == "pointer_declarator":
+                    inner = target.child_by_field_name("declarator")
+                    name = inner.text.decode() if inner is not None and inner.type == "identifier" else None
+                v = value
+                while v is not None and v.type in ("cast_expression", "parenthesized_expression"):
+                    v = v.child_by_field_name("value") or (v.named_children[-1] if v.named_children else None)
+                if v is not None and v.type == "call_expression" and _c_callee(v) in C_ALLOCATORS and name:
+                    allocated.add(name)
+                src = _c_ident(value)
+                if src in params and target is not None and target.type in ("field_expression", "subscript_expression"):
+                    summary.stores.add(params[src])
+            elif node.type == "return_statement":
+                value = node.named_children[0] if node.named_children else None
+                v = value
+                while v is not None and v.type in ("cast_expression", "parenthesized_expression"):
+                    v = v.child_by_field_name("value") or (v.named_children[-1] if v.named_children else None)
+                if v is not None and ((v.type == "call_expression" and _c_callee(v) in C_ALLOCATORS)
+                                      or (v.type == "identifier" and v.text.decode() in allocated)):
+                    summary.returns_allocation = pointer_return
+        if summary.returns_allocation and type_text in (b"char", b"const char", b"unsigned char"):
+            summary.returns_string = True
+
+    def call_effect(self, name: str, nargs: int, takers: frozenset[str]) -> dict[int, str]:
+        if name in C_FREES or name == "realloc":
+            return {0: "free", **{i: "borrow" for i in range(1, nargs)}}
+        if f"C.{name}" in takers or name in takers:
+            return {i: "store" for i in range(nargs)}
+        summary = self.by_name.get(name)
+        if summary is None:
+            return {i: "borrow" for i in range(nargs)}  # a C library function borrows its arguments
+        return {i: ("free" if i in summary.frees else "store" if i in summary.stores else "borrow") for i in range(nargs)}
