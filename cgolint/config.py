@@ -22,6 +22,8 @@ TOP_KEYS = {
     "per-file-ignores": "a table mapping glob patterns to lists of rule ids",
     "fail-level": "error, warning or note",
     "rules": "a table of per-rule tables, e.g. [rules.CGO004]",
+    "takes-ownership": "a list of calls that take ownership of C memory passed to them "
+    "(\"C.adopt_buffer\", \"store.Adopt\", \"Adopt\"); used by CGO001 and CGO002",
 }
 
 
@@ -35,6 +37,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_level: Level | None = None
     rules: dict[str, dict] = field(default_factory=dict)
+    takes_ownership: list[str] = field(default_factory=list)
 
     @property
     def origin(self) -> str:
@@ -100,6 +103,8 @@ def parse_config(data: dict, where: str, path: Path | None, rule_ids: dict[str, 
         cfg.ignore = check_rule_selectors(str_list("ignore", data["ignore"]), rule_ids, f"{where}: 'ignore'")
     if "exclude" in data:
         cfg.exclude = str_list("exclude", data["exclude"])
+    if "takes-ownership" in data:
+        cfg.takes_ownership = str_list("takes-ownership", data["takes-ownership"])
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
         if not isinstance(table, dict):

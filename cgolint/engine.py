@@ -57,7 +57,7 @@ def run(
             sources = [g.source for g in package.go_files] + [u.source for u in package.c_files]
             shown = {s.display for s in sources if s.reported}
             reported_sources += [s for s in sources if s.reported]
-            facts = PackageFacts(package)
+            facts = PackageFacts(package, frozenset(config.takes_ownership))
             for rid, rule in rules.items():
                 try:
                     findings += [f for f in rule.check(facts) if f.span.path in shown]

@@ -7,11 +7,15 @@ from the rules listed here and their catalog entries in rules/.
 from __future__ import annotations
 
 from cgolint.checks.bad_suppression import BadSuppression
+from cgolint.checks.cstring_not_freed import CStringNotFreed
+from cgolint.checks.malloc_slice_not_freed import MallocSliceNotFreed
 from cgolint.checks.risky_c_library_call import RiskyCLibraryCall
 from cgolint.rule import Rule
 
 RULES: dict[str, type[Rule]] = {
     "CGO000": BadSuppression,
+    "CGO001": CStringNotFreed,
+    "CGO002": MallocSliceNotFreed,
     "CGO004": RiskyCLibraryCall,
 }
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from functools import cached_property
 
 from cgolint.facts.calls import CCall, CFunction, GoCCall, c_calls, go_c_calls, package_c_functions
+from cgolint.facts.ownership import Allocation, analyse_file
+from cgolint.facts.summaries import CSummaries, GoSummaries
 from cgolint.model import Package
 
 
 class PackageFacts:
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, takes_ownership: frozenset[str] = frozenset()) -> None:
         self.package = package
+        self.takes_ownership = takes_ownership  # calls that adopt the C memory passed to them
 
     @cached_property
     def go_c_calls(self) -> list[GoCCall]:
@@ -27,5 +30,20 @@ class PackageFacts:
         """C functions the package defines, by name."""
         return package_c_functions(self.package)
 
+    @cached_property
+    def c_summaries(self) -> CSummaries:
+        """What the package's C functions do with memory: allocate, free, store."""
+        return CSummaries(self.c_functions)
 
-__all__ = ["PackageFacts", "GoCCall", "CCall", "CFunction"]
+    @cached_property
+    def go_summaries(self) -> GoSummaries:
+        """Which parameters the package's Go functions and methods free or store."""
+        return GoSummaries(self.package, self.c_summaries, self.takes_ownership)
+
+    @cached_property
+    def allocations(self) -> list[Allocation]:
+        """Every C allocation in the package's Go code and what becomes of it on each path."""
+        return [a for f in self.package.go_files for a in analyse_file(f, self.go_summaries, self.c_summaries)]
+
+
+__all__ = ["PackageFacts", "GoCCall", "CCall", "CFunction", "Allocation"]

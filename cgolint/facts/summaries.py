@@ -19,6 +19,7 @@ from cgolint.model import GoFile, Package
 from cgolint.treewalk import walk
 
 C_ALLOCATORS = {"malloc", "calloc", "realloc", "strdup", "strndup"}
+BUILTINS = {"len", "cap", "copy", "print", "println", "min", "max", "clear", "close", "delete", "string"}
 C_FREES = {"free"}
 
 
@@ -216,10 +217,10 @@ class GoSummaries:
             return {i: "store" for i in range(len(args))}
         if operand == "" and name == "append":
             return {i: "store" for i in range(1, len(args))}
-        if operand == "" and name in ("len", "cap", "print", "println"):
-            return {i: "borrow" for i in range(len(args))}
-        if operand == "unsafe" or operand in imports or operand == "?":
-            return {}  # another package's function: unknown
+        if is_conversion(call) or operand == "unsafe" or (operand == "" and name in BUILTINS):
+            return {i: "borrow" for i in range(len(args))}  # views, conversions and builtins keep nothing
+        if operand in imports or operand == "?":
+            return {}  # another package's function, or a call through a value: unknown
         candidates = self.functions.get(name if operand == "" else "." + name, [])
         if not candidates:
             return {}
@@ -288,6 +289,14 @@ class CSummaries:
         decl = definition.child_by_field_name("declarator")
         pointer_return = decl is not None and decl.type == "pointer_declarator"
         body = definition.child_by_field_name("body")
+        local_names = set()
+        for d in walk(body) if body is not None else ():
+            if d.type == "declaration":
+                for part in d.children_by_field_name("declarator"):
+                    while part is not None and part.type != "identifier":
+                        part = part.child_by_field_name("declarator")
+                    if part is not None:
+                        local_names.add(part.text.decode())
         for node in walk(body) if body is not None else ():
             if node.type == "call_expression":
                 callee = _c_callee(node)
@@ -308,8 +317,12 @@ class CSummaries:
                 if v is not None and v.type == "call_expression" and _c_callee(v) in C_ALLOCATORS and name:
                     allocated.add(name)
                 src = _c_ident(value)
-                if src in params and target is not None and target.type in ("field_expression", "subscript_expression"):
-                    summary.stores.add(params[src])
+                if src in params and target is not None and (
+                    target.type in ("field_expression", "subscript_expression", "pointer_expression")
+                    or (node.type == "assignment_expression" and target.type == "identifier"
+                        and target.text.decode() not in params and target.text.decode() not in local_names)
+                ):
+                    summary.stores.add(params[src])  # kept in a struct, array, through a pointer, or a global
             elif node.type == "return_statement":
                 value = node.named_children[0] if node.named_children else None
                 v = value

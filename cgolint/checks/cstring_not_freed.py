@@ -1,0 +1,36 @@
+"""CGO001 cstring-not-freed: C strings (C.CString, C.CBytes, strdup, the package's own C
+functions returning malloc'd strings) not freed on every path out of the function."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cgolint.checks.leak_messages import free_call, related, where
+from cgolint.facts import PackageFacts
+from cgolint.findings import Finding
+from cgolint.rule import Rule
+
+GC_NOTE = "the Go garbage collector never frees C memory"
+
+
+class CStringNotFreed(Rule):
+    id = "CGO001"
+
+    def check(self, facts: PackageFacts) -> Iterator[Finding]:
+        for alloc in facts.allocations:
+            if alloc.kind != "string" or alloc.undecided or not alloc.leaks:
+                continue
+            first = alloc.leaks[0]
+            callee = alloc.file.span(alloc.call.child_by_field_name("function"))
+            if first.kind == "discarded":
+                message = f"the result of {alloc.allocator} is discarded and never freed; {GC_NOTE}"
+            elif first.kind == "inline":
+                message = (f"the result of {alloc.allocator} is passed straight to {first.detail} and never freed; "
+                           f"keep it in a variable and `defer {free_call(alloc, 'p')}` after the call ({GC_NOTE})")
+            else:
+                var = alloc.variable
+                message = (f"{var} (from {alloc.allocator}) is not freed {where(first, var)}; "
+                           f"add `defer {free_call(alloc, var)}` right after the allocation ({GC_NOTE})")
+                if len(alloc.leaks) > 1:
+                    message += f"; {len(alloc.leaks) - 1} more leaking path(s)"
+            yield Finding(self.id, message, callee, related(alloc))

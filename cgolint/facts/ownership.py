@@ -1,0 +1,941 @@
+"""Where C memory is allocated, where it goes, and whether every path frees it.
+
+One analysis serves CGO001 and CGO002. For each allocation in a Go function (C.CString,
+C.CBytes, C.malloc, C.calloc, C.realloc, C.strdup, C.strndup, and the package's C functions
+that return malloc'd memory), it follows the function's syntax tree with a small control-flow
+model: blocks, if/else, switch/select, for/range (to a fixpoint), break/continue with labels,
+defer, return and panic. `goto` makes the allocation undecided, and an undecided allocation is
+never reported: a false alarm costs more trust than a missed leak.
+
+The state on a path says whether the memory may still be owned and unfreed (`alive`), which
+variables hold it (with the scope they are declared in), which slices view it, whether a
+deferred free covers every exit from here on, and which variables a deferred closure frees
+when the function returns. Ownership leaving the function (returned, stored in a field, map,
+slice, global or channel, captured by a closure that is not deferred, passed to a function
+that stores it or to another package's function) ends the obligation quietly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from tree_sitter import Node
+
+from cgolint.facts.summaries import (
+    CSummaries,
+    GoSummaries,
+    call_args,
+    callee_parts,
+    ident,
+    imported_names,
+    param_names,
+    unwrap,
+    walk_outside_closures,
+)
+from cgolint.model import GoFile
+
+STRING_ALLOCATORS = {"CString", "CBytes", "strdup", "strndup"}
+MEMORY_ALLOCATORS = {"malloc", "calloc", "realloc"}
+TERMINATORS = {("os", "Exit"), ("log", "Fatal"), ("log", "Fatalf"), ("log", "Fatalln"), ("runtime", "Goexit")}
+FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A path on which the memory is lost."""
+
+    kind: str  # return, panic, end, loop, overwrite, scope, break, continue, inline, discarded, view-escape
+    node: Node  # where it happens
+    detail: str = ""  # e.g. the callee for inline, the loop for loop
+
+
+@dataclass
+class Allocation:
+    file: GoFile
+    call: Node  # the allocating call_expression
+    allocator: str  # "C.CString", "C.malloc", "C.new_buffer" ...
+    kind: str  # "string" or "memory"
+    function: Node  # the enclosing function or function literal
+    variable: str = ""  # the variable first bound to it, "" when unbound
+    views: list[Node] = field(default_factory=list)  # unsafe.Slice / array casts over it
+    leaks: list[Leak] = field(default_factory=list)
+    undecided: bool = False
+    deferred_free: bool = False  # a defer frees it (on some path)
+    freed: bool = False  # some path frees it without defer
+
+
+# ------------------------------------------------------------------ abstract state
+
+
+@dataclass(frozen=True)
+class State:
+    alive: bool = False  # may be owned and unfreed on this path
+    holders: frozenset = frozenset()  # (name, scope node id) pairs holding the pointer
+    views: frozenset = frozenset()  # (name, scope node id) pairs holding a slice over it
+    protected: bool = False  # a deferred free covers every exit from here
+    exit_frees: frozenset = frozenset()  # names a deferred closure frees at exit
+
+    def names(self) -> set[str]:
+        return {n for n, _ in self.holders}
+
+    def view_names(self) -> set[str]:
+        return {n for n, _ in self.views}
+
+    def owned(self) -> bool:
+        """Unfreed memory this function still has to free."""
+        return self.alive and not self.protected and not (self.names() & self.exit_frees)
+
+
+def join(a: State | None, b: State | None) -> State | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return State(
+        alive=a.alive or b.alive,
+        holders=a.holders | b.holders,
+        views=a.views | b.views,
+        protected=(a.protected or not a.alive) and (b.protected or not b.alive),
+        exit_frees=a.exit_frees & b.exit_frees,
+    )
+
+
+class Undecided(Exception):
+    """The code does something the model does not follow (goto): stay quiet."""
+
+
+@dataclass
+class _Frame:
+    """A statement that break (and for loops, continue) can leave."""
+
+    node: Node
+    label: str
+    is_loop: bool
+    breaks: list[State] = field(default_factory=list)
+    continues: list[State] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ finding allocations
+
+
+def allocation_kind(call: Node, c_side: CSummaries) -> tuple[str, str] | None:
+    operand, name = callee_parts(call)
+    if operand != "C":
+        return None
+    if name in STRING_ALLOCATORS:
+        return f"C.{name}", "string"
+    if name in MEMORY_ALLOCATORS:
+        return f"C.{name}", "memory"
+    summary = c_side.by_name.get(name)
+    if summary is not None and summary.returns_allocation:
+        return f"C.{name}", "string" if summary.returns_string else "memory"
+    return None
+
+
+def enclosing_function(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None and parent.type not in FUNCTIONS:
+        parent = parent.parent
+    return parent
+
+
+def _is_view_maker(node: Node) -> Node | None:
+    """For unsafe.Slice(p, n) or (*[N]T)(p)[:n]: the pointer expression p, else None."""
+    if node.type == "call_expression":
+        operand, name = callee_parts(node)
+        if (operand, name) == ("unsafe", "Slice"):
+            args = call_args(node)
+            return args[0] if args else None
+    if node.type == "slice_expression":
+        operand = node.child_by_field_name("operand")
+        while operand is not None and operand.type == "parenthesized_expression" and operand.named_child_count == 1:
+            operand = operand.named_children[0]
+        if operand is not None and operand.type in ("type_conversion_expression", "call_expression"):
+            type_node = operand.child_by_field_name("type") or operand.child_by_field_name("function")
+            if type_node is not None and b"[" in type_node.text and type_node.text.lstrip(b"(").startswith(b"*"):
+                args = call_args(operand) if operand.type == "call_expression" else [operand.child_by_field_name("operand")]
+                return args[0] if args else None
+    return None
+
+
+def _binding(call: Node) -> tuple[Node, Node] | None:
+    """(statement, left-hand identifier) when the allocation is assigned to a plain variable,
+    possibly through conversions or a slice view (s := unsafe.Slice((*T)(C.malloc(n)), k))."""
+    node = call
+    while node.parent is not None:
+        node = _through_conversions(node)
+        parent = node.parent
+        if parent is None:
+            break
+        if parent.type == "argument_list" and parent.parent is not None and _is_view_maker(parent.parent) is not None:
+            node = parent.parent
+            continue
+        if parent.type == "slice_expression" and _is_view_maker(parent) is not None:
+            node = parent
+            continue
+        break
+    parent = node.parent
+    if parent is None or parent.type != "expression_list":
+        return None
+    stmt = parent.parent
+    if stmt is None or stmt.type not in ("short_var_declaration", "assignment_statement", "var_spec"):
+        return None
+    if stmt.type == "var_spec":
+        left = stmt.children_by_field_name("name")
+        right = stmt.child_by_field_name("value")
+        right = right.named_children if right is not None else []
+    else:
+        lnode, rnode = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+        if lnode is None or rnode is None or rnode != parent:
+            return None
+        if stmt.type == "assignment_statement":
+            op = stmt.child_by_field_name("operator")
+            if op is not None and op.text != b"=":
+                return None
+        left, right = lnode.named_children, rnode.named_children
+    if len(left) != len(right):
+        return None
+    index = [r.id for r in right].index(node.id) if node.id in [r.id for r in right] else -1
+    if index < 0 or left[index].type != "identifier" or left[index].text == b"_":
+        return None
+    return stmt, left[index]
+
+
+def _through_conversions(node: Node) -> Node:
+    """The outermost expression that is node wrapped in parentheses and pointer conversions."""
+    while node.parent is not None:
+        parent = node.parent
+        if parent.type == "parenthesized_expression" or (
+            parent.type in ("call_expression", "type_conversion_expression") and _converts(parent, node)
+        ):
+            node = parent
+        elif parent.type == "argument_list" and parent.parent is not None and _converts(parent.parent, node):
+            node = parent.parent
+        else:
+            break
+    return node
+
+
+def _converts(call: Node, child: Node) -> bool:
+    from cgolint.facts.summaries import conversion_operand, is_conversion
+
+    if not is_conversion(call):
+        return False
+    operand = conversion_operand(call)
+    return operand is not None and operand.id == child.id
+
+
+# ------------------------------------------------------------------ the simulation
+
+
+class Simulation:
+    """Follows one allocation through its function."""
+
+    def __init__(self, alloc: Allocation, go: GoSummaries, imports: set[str], statement: Node | None,
+                 target: Node | None) -> None:
+        self.alloc = alloc
+        self.go = go
+        self.imports = imports
+        self.statement = statement  # the statement that binds the allocation
+        self.target = target  # the identifier it binds to
+        self.frames: list[_Frame] = []
+        self.leaks: dict[tuple[str, int], Leak] = {}
+        fn = alloc.function
+        self.params = set(param_names(fn))
+        self.results = self._named_results(fn)
+        self.locals = self._declared_names(fn) | self.params | self.results
+        self.scope_of_param = fn.id
+
+    # ---- bookkeeping
+
+    @staticmethod
+    def _named_results(fn: Node) -> set[str]:
+        result = fn.child_by_field_name("result")
+        names = set()
+        if result is not None and result.type == "parameter_list":
+            for decl in result.named_children:
+                names |= {n.text.decode() for n in decl.children_by_field_name("name")}
+        return names
+
+    @staticmethod
+    def _declared_names(fn: Node) -> set[str]:
+        names = set()
+        body = fn.child_by_field_name("body")
+        for node in walk_outside_closures(body) if body is not None else ():
+            if node.type == "short_var_declaration":
+                left = node.child_by_field_name("left")
+                names |= {c.text.decode() for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
+            elif node.type in ("var_spec", "const_spec"):
+                names |= {c.text.decode() for c in node.children_by_field_name("name")}
+            elif node.type == "range_clause":
+                left = node.child_by_field_name("left")
+                names |= {c.text.decode() for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
+        return names
+
+    def leak(self, kind: str, node: Node, detail: str = "") -> None:
+        self.leaks.setdefault((kind, node.id), Leak(kind, node, detail))
+
+    def check_lost(self, before: State, after: State, kind: str, node: Node, detail: str = "") -> State:
+        """Holders dropped (overwritten or out of scope): the memory is lost if none is left.
+        A deferred closure does not help here: it frees what the variable holds at exit."""
+        if (before.alive and not before.protected and before.holders
+                and not after.holders and not after.views and not after.protected):
+            self.leak(kind, node, detail)
+            return replace(after, alive=False)  # reported once, here
+        return after
+
+    def scope_for(self, name: str, node: Node) -> int:
+        """The id of the nearest enclosing block (or function) that declares name."""
+        if name in self.params or name in self.results:
+            return self.scope_of_param
+        parent = node.parent
+        while parent is not None and parent.id != self.alloc.function.id:
+            if parent.type in ("block", "if_statement", "for_statement", "expression_switch_statement",
+                               "type_switch_statement", "expression_case", "type_case", "communication_case",
+                               "default_case"):
+                if self._declares(parent, name):
+                    return parent.id
+            parent = parent.parent
+        return self.scope_of_param
+
+    @staticmethod
+    def _declares(scope: Node, name: str) -> bool:
+        stmts = scope.named_children
+        if scope.type == "block":
+            lst = next((c for c in stmts if c.type == "statement_list"), None)
+            stmts = lst.named_children if lst is not None else []
+        for stmt in stmts:
+            if stmt.type == "statement_list":
+                if Simulation._declares(stmt, name):
+                    return True
+                continue
+            targets: list[Node] = []
+            if stmt.type == "short_var_declaration":
+                left = stmt.child_by_field_name("left")
+                targets = list(left.named_children) if left is not None else []
+            elif stmt.type == "var_declaration":
+                for spec in stmt.named_children:
+                    targets += spec.children_by_field_name("name")
+            elif stmt.type == "for_clause" or stmt.type == "range_clause":
+                init = stmt.child_by_field_name("initializer") or stmt
+                left = init.child_by_field_name("left")
+                targets = list(left.named_children) if left is not None else []
+            if any(t.type == "identifier" and t.text.decode() == name for t in targets):
+                return True
+        return False
+
+    # ---- expressions
+
+    def refers(self, expr: Node | None, state: State) -> str | None:
+        """The holder an expression denotes (through conversions), or a view's base pointer."""
+        if expr is None:
+            return None
+        name = ident(expr)
+        if name is not None and name in state.names():
+            return name
+        inner = unwrap(expr)
+        if inner is None:
+            return None
+        # &view[0] and unsafe.SliceData(view) denote the memory behind a view
+        if inner.type == "unary_expression" and inner.text.startswith(b"&"):
+            operand = inner.child_by_field_name("operand")
+            if operand is not None and operand.type == "index_expression":
+                base = ident(operand.child_by_field_name("operand"))
+                if base in state.view_names():
+                    return base
+        if inner.type == "call_expression" and callee_parts(inner) == ("unsafe", "SliceData"):
+            args = call_args(inner)
+            if args and ident(args[0]) in state.view_names():
+                return ident(args[0])
+        return None
+
+    def mentions(self, node: Node, state: State) -> bool:
+        names = state.names() | state.view_names()
+        if not names:
+            return False
+        for n in walk_outside_closures(node) if node.type != "func_literal" else _walk_all(node):
+            if n.type == "identifier" and n.text.decode() in names:
+                return True
+        return False
+
+    def effects(self, node: Node | None, state: State | None) -> State | None:
+        """Calls and captures inside an expression or simple statement, in source order."""
+        if node is None or state is None or not state.alive:
+            return state
+        for n in walk_outside_closures(node):
+            if state is None:
+                return None
+            if n.type == "call_expression":
+                state = self.call(n, state)
+            elif n.type == "func_literal" and n.id != node.id:
+                parent = n.parent
+                if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == n:
+                    state = self.immediate_closure(n, state)
+                elif self.mentions(n, state):
+                    state = replace(state, alive=False)  # captured by a closure that may outlive us
+            elif n.type == "unary_expression" and n.text.startswith(b"&"):
+                operand = n.child_by_field_name("operand")
+                if operand is not None and ident(operand) in state.names():
+                    state = replace(state, alive=False)  # its address escapes
+            elif n.type in ("composite_literal", "literal_value"):
+                if any(self.refers(e, state) for e in _elements(n)):
+                    state = replace(state, alive=False)  # kept in a struct, slice or map value
+        return state
+
+    def call(self, call: Node, state: State) -> State:
+        operand, name = callee_parts(call)
+        if (operand, name) in TERMINATORS or (operand == "" and name == "panic"):
+            return state  # handled as statements
+        args = call_args(call)
+        effect = self.go.call_effect(call, self.imports)
+        for pos, arg in enumerate(args):
+            if self.refers(arg, state) is None:
+                continue
+            what = effect.get(pos)
+            if what == "free":
+                self.alloc.freed = True
+                return replace(state, alive=False)
+            if what == "store" or what is None:
+                return replace(state, alive=False)  # ownership passes on, or we cannot tell
+        return state
+
+    def immediate_closure(self, lit: Node, state: State) -> State:
+        """func() { ... }(): its body runs now; a free inside frees, a store stores."""
+        body = lit.child_by_field_name("body")
+        for n in _walk_all(body) if body is not None else ():
+            if n.type == "call_expression":
+                new = self.call(n, state)
+                if not new.alive:
+                    return new
+        return state
+
+    # ---- statements
+
+    def run_function(self) -> None:
+        body = self.alloc.function.child_by_field_name("body")
+        if body is None:
+            raise Undecided
+        end = self.run_block(body, State())
+        if end is not None:
+            self.exit(end, _closing(body), "end")
+
+    def run_block(self, block: Node, state: State | None) -> State | None:
+        entry = state
+        for stmt in _statements(block):
+            if state is None:
+                break
+            state = self.run_stmt(stmt, state)
+        return self.leave_scope(entry, state, block)
+
+    def leave_scope(self, entry: State | None, state: State | None, scope: Node, kind: str = "scope") -> State | None:
+        if state is None:
+            return None
+        kept = frozenset(h for h in state.holders if h[1] != scope.id)
+        kept_views = frozenset(v for v in state.views if v[1] != scope.id)
+        if kept == state.holders and kept_views == state.views:
+            return state
+        after = replace(state, holders=kept, views=kept_views)
+        if scope.id != self.alloc.function.child_by_field_name("body").id:
+            if scope.parent is not None and scope.parent.type == "for_statement" and scope.type == "block":
+                kind = "iteration"  # a loop body: its variables are new every iteration
+            after = self.check_lost(state, after, kind, _closing(scope))
+        if not kept and not kept_views:
+            after = replace(after, alive=False) if not state.owned() else after
+        return after
+
+    def run_stmt(self, stmt: Node, state: State) -> State | None:
+        t = stmt.type
+        if t == "block":
+            return self.run_block(stmt, state)
+        if t == "statement_list":
+            for s in stmt.named_children:
+                if state is None:
+                    break
+                state = self.run_stmt(s, state)
+            return state
+        if t == "if_statement":
+            return self.run_if(stmt, state)
+        if t == "for_statement":
+            return self.run_for(stmt, state, "")
+        if t == "labeled_statement":
+            label = stmt.child_by_field_name("label")
+            inner = [c for c in stmt.named_children if c.type != "label_name"]
+            if not inner:
+                return state
+            if inner[0].type == "for_statement":
+                return self.run_for(inner[0], state, label.text.decode() if label is not None else "")
+            return self.run_stmt(inner[0], state)
+        if t in ("expression_switch_statement", "type_switch_statement", "select_statement"):
+            return self.run_switch(stmt, state)
+        if t == "return_statement":
+            return self.run_return(stmt, state)
+        if t in ("break_statement", "continue_statement"):
+            return self.run_jump(stmt, state)
+        if t == "goto_statement":
+            raise Undecided
+        if t == "defer_statement":
+            return self.run_defer(stmt, state)
+        if t == "go_statement":
+            if state.alive and self.mentions(stmt, state):
+                return replace(state, alive=False)
+            return state
+        if t == "expression_statement":
+            return self.run_expression_statement(stmt, state)
+        if t in ("short_var_declaration", "assignment_statement", "var_declaration"):
+            return self.run_assignment(stmt, state)
+        if t == "send_statement":
+            value = stmt.child_by_field_name("value")
+            state = self.effects(stmt, state)
+            if state is not None and self.refers(value, state):
+                state = replace(state, alive=False)  # sent on a channel
+            return state
+        if t in ("empty_statement", "fallthrough_statement", "const_declaration", "type_declaration", "comment"):
+            return state
+        return self.effects(stmt, state)
+
+    def run_expression_statement(self, stmt: Node, state: State) -> State | None:
+        expr = stmt.named_children[0] if stmt.named_children else None
+        if expr is not None and expr.type == "call_expression":
+            operand, name = callee_parts(expr)
+            if operand == "" and name == "panic":
+                state = self.effects(expr, state)
+                if state is not None:
+                    self.exit(state, stmt, "panic")
+                return None
+            if (operand, name) in TERMINATORS:
+                return None  # the process or goroutine ends here: nothing leaks
+        return self.effects(stmt, state)
+
+    def run_assignment(self, stmt: Node, state: State) -> State | None:
+        pairs: list[tuple[Node, Node | None]] = []
+        declares = stmt.type in ("short_var_declaration", "var_declaration")
+        if stmt.type == "var_declaration":
+            for spec in stmt.named_children:
+                if spec.type != "var_spec":
+                    continue
+                names = spec.children_by_field_name("name")
+                value = spec.child_by_field_name("value")
+                values = list(value.named_children) if value is not None else []
+                pairs += [(n, values[i] if i < len(values) and len(values) == len(names) else None) for i, n in enumerate(names)]
+        else:
+            left, right = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
+            lhs = list(left.named_children) if left is not None else []
+            rhs = list(right.named_children) if right is not None else []
+            op = stmt.child_by_field_name("operator")
+            if op is not None and op.text != b"=":
+                return self.effects(stmt, state)  # x += y: no binding
+            pairs = [(l, rhs[i] if len(rhs) == len(lhs) else None) for i, l in enumerate(lhs)]
+        rights = [r for _, r in pairs if r is not None]
+        for r in rights:
+            state = self.effects(r, state)
+            if state is None:
+                return None
+        before = state
+        holders, views = set(state.holders), set(state.views)
+        stored = False
+        for lhs, rhs in pairs:
+            src = self.refers(rhs, before) if rhs is not None else None
+            view_src = None
+            if rhs is not None and src is None:
+                maker = _is_view_maker(unwrap(rhs) or rhs)
+                if maker is not None and self.refers(maker, before):
+                    view_src = maker
+                elif ident(rhs) in before.view_names():
+                    view_src = rhs
+            if lhs.type == "identifier":
+                name = lhs.text.decode()
+                if name == "_":
+                    continue
+                scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
+                holders = {h for h in holders if h[0] != name}
+                views = {v for v in views if v[0] != name}
+                if name not in self.locals or name in self.results:
+                    if src is not None or view_src is not None:
+                        if src is None and name not in self.results:
+                            self.leak("view-escape", stmt, "global")
+                        stored = True  # a package-level variable or a named result takes it
+                    continue
+                if src is not None:
+                    holders.add((name, scope))
+                elif view_src is not None:
+                    views.add((name, scope))
+            elif src is not None or view_src is not None:
+                stored = True  # field, index, or *p: the memory is kept elsewhere
+        after = replace(state, holders=frozenset(holders), views=frozenset(views))
+        if stored:
+            after = replace(after, alive=False)
+        if stmt.id == getattr(self.statement, "id", None):
+            return self.activate(after, stmt)
+        return self.check_lost(state, after, "overwrite", stmt)
+
+    def _decl_scope(self, stmt: Node) -> int:
+        parent = stmt.parent
+        while parent is not None:
+            if parent.type in ("block", "if_statement", "for_statement", "expression_case", "type_case",
+                               "communication_case", "default_case", "expression_switch_statement",
+                               "type_switch_statement"):
+                return parent.id
+            if parent.type in FUNCTIONS:
+                return parent.id
+            parent = parent.parent
+        return self.scope_of_param
+
+    def activate(self, state: State, stmt: Node) -> State:
+        """The allocation happens here: a loop that runs it again must have freed the last one."""
+        name = self.target.text.decode()
+        declares = stmt.type in ("short_var_declaration", "var_spec", "var_declaration")
+        scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
+        if state.alive and state.owned() and (name in state.names() or name in state.view_names()):
+            loop = next((a for a in _ancestors(stmt) if a.type == "for_statement"), stmt)
+            self.leak("loop", loop)  # the previous iteration's memory is overwritten
+        holders = frozenset(h for h in state.holders if h[0] != name)
+        views = frozenset(v for v in state.views if v[0] != name)
+        rhs_is_view = _is_view_maker(self._bound_rhs(stmt)) is not None
+        if rhs_is_view:
+            views |= {(name, scope)}
+        else:
+            holders |= {(name, scope)}
+        if name not in self.locals or name in self.results:
+            if rhs_is_view and name not in self.results:
+                self.leak("view-escape", stmt, "global")
+            return State()  # stored in a package-level variable or a named result
+        return State(alive=True, holders=holders, views=views, protected=False, exit_frees=state.exit_frees)
+
+    def _bound_rhs(self, stmt: Node) -> Node | None:
+        node = self.alloc.call
+        while node.parent is not None and node.parent.type != "expression_list":
+            node = node.parent
+        return unwrap(node) or node
+
+    def run_if(self, stmt: Node, state: State) -> State | None:
+        init = stmt.child_by_field_name("initializer")
+        if init is not None:
+            state = self.run_stmt(init, state)
+        state = self.effects(stmt.child_by_field_name("condition"), state)
+        if state is None:
+            return None
+        then = self.run_block(stmt.child_by_field_name("consequence"), state)
+        alt = stmt.child_by_field_name("alternative")
+        other = self.run_stmt(alt, state) if alt is not None else state
+        return self.leave_scope(state, join(then, other), stmt)
+
+    def run_switch(self, stmt: Node, state: State) -> State | None:
+        init = stmt.child_by_field_name("initializer")
+        if init is not None:
+            state = self.run_stmt(init, state)
+        state = self.effects(stmt.child_by_field_name("value"), state)
+        if state is None:
+            return None
+        frame = _Frame(stmt, "", is_loop=False)
+        self.frames.append(frame)
+        result: State | None = None
+        has_default = False
+        try:
+            for case in stmt.named_children:
+                if case.type not in ("expression_case", "type_case", "communication_case", "default_case"):
+                    continue
+                has_default |= case.type == "default_case"
+                entry = state
+                comm = case.child_by_field_name("communication")
+                if comm is not None:
+                    entry = self.run_stmt(comm, entry)
+                body = entry
+                for s in case.named_children:
+                    if s.type == "statement_list" and body is not None:
+                        body = self.run_stmt(s, body)
+                result = join(result, self.leave_scope(entry, body, case))
+        finally:
+            self.frames.pop()
+        if not has_default and stmt.type != "select_statement":
+            result = join(result, state)
+        for b in frame.breaks:
+            result = join(result, b)
+        return self.leave_scope(state, result, stmt)
+
+    def run_for(self, stmt: Node, state: State, label: str) -> State | None:
+        clause = next((c for c in stmt.named_children if c.type in ("for_clause", "range_clause")), None)
+        condition = None
+        update = None
+        infinite = False
+        if clause is not None and clause.type == "for_clause":
+            init = clause.child_by_field_name("initializer")
+            if init is not None:
+                state = self.run_stmt(init, state)
+            condition = clause.child_by_field_name("condition")
+            update = clause.child_by_field_name("update")
+            infinite = condition is None
+        elif clause is not None:
+            state = self.effects(clause.child_by_field_name("right"), state)
+        else:
+            body = stmt.child_by_field_name("body")
+            conds = [c for c in stmt.named_children if c.id != getattr(body, "id", None)]
+            condition = conds[0] if conds else None
+            infinite = condition is None
+        if state is None:
+            return None
+        body = stmt.child_by_field_name("body")
+        loop_entry = state
+        frame = _Frame(stmt, label, is_loop=True)
+        self.frames.append(frame)
+        try:
+            head = loop_entry
+            for _ in range(4):  # to a fixpoint: the state only grows
+                head_checked = self.effects(condition, head) if condition is not None else head
+                frame.continues = []
+                frame.breaks = []
+                end = self.run_block(body, head_checked) if body is not None else head_checked
+                back = end
+                for c in frame.continues:
+                    back = join(back, c)
+                if back is not None and update is not None:
+                    back = self.run_stmt(update, back)
+                if back is not None and self._allocates_inside(body) and back.owned() and back.holders:
+                    # the holder survives the iteration: the next one overwrites it
+                    if self.statement is not None and any(self.target.text.decode() == n for n, _ in back.holders):
+                        self.leak("loop", stmt)
+                        back = replace(back, alive=False)  # reported once, here
+                new_head = join(loop_entry, back)
+                if new_head == head:
+                    break
+                head = new_head
+            after = None if infinite else (self.effects(condition, head) if condition is not None else head)
+            for b in frame.breaks:
+                after = join(after, b)
+        finally:
+            self.frames.pop()
+        return self.leave_scope(loop_entry, after, stmt)
+
+    def _allocates_inside(self, body: Node | None) -> bool:
+        if body is None:
+            return False
+        call = self.alloc.call
+        return body.start_byte <= call.start_byte and call.end_byte <= body.end_byte
+
+    def run_jump(self, stmt: Node, state: State) -> State | None:
+        label_node = next((c for c in stmt.named_children if c.type == "label_name"), None)
+        label = label_node.text.decode() if label_node is not None else ""
+        is_break = stmt.type == "break_statement"
+        target = None
+        for frame in reversed(self.frames):
+            if label and frame.label != label:
+                continue
+            if not label and not is_break and not frame.is_loop:
+                continue
+            target = frame
+            break
+        if target is None:
+            raise Undecided
+        # leaving the scopes between here and the target drops what was declared in them
+        left = state
+        node = stmt.parent
+        stop = target.node  # both leave the loop body's scope; for-clause variables live on
+        while node is not None and node.id != stop.id:
+            if node.type in ("block", "if_statement", "for_statement", "expression_case", "type_case",
+                             "communication_case", "default_case"):
+                before = left
+                kept = frozenset(h for h in left.holders if h[1] != node.id)
+                kept_views = frozenset(v for v in left.views if v[1] != node.id)
+                left = replace(left, holders=kept, views=kept_views)
+                left = self.check_lost(before, left, "break" if is_break else "continue", stmt)
+            node = node.parent
+        if is_break:
+            target.breaks.append(left)
+        else:
+            target.continues.append(left)
+        return None
+
+    def run_defer(self, stmt: Node, state: State) -> State | None:
+        call = stmt.named_children[0] if stmt.named_children else None
+        if call is None or call.type != "call_expression":
+            return self.effects(stmt, state)
+        fn = call.child_by_field_name("function")
+        if fn is not None and fn.type == "func_literal":
+            # The closure runs at exit and reads variables then: it frees what they hold at exit,
+            # including memory allocated after the defer statement.
+            body = fn.child_by_field_name("body")
+            freed = set()
+            for n in _walk_all(body) if body is not None else ():
+                if n.type == "call_expression":
+                    effect = self.go.call_effect(n, self.imports)
+                    for pos, arg in enumerate(call_args(n)):
+                        name = ident(arg)
+                        if name is not None and effect.get(pos) == "free":
+                            freed.add(name)
+            if freed:
+                if state.names() & freed:
+                    self.alloc.deferred_free = True
+                return replace(state, exit_frees=state.exit_frees | frozenset(freed))
+            if state.alive and self.mentions(fn, state):
+                return replace(state, alive=False)
+            return state
+        if not state.alive:
+            return self.effects(stmt, state)
+        # defer f(args): the arguments are evaluated now, the call runs at exit
+        effect = self.go.call_effect(call, self.imports)
+        for pos, arg in enumerate(call_args(call)):
+            if self.refers(arg, state) is None:
+                continue
+            if effect.get(pos) == "free":
+                self.alloc.deferred_free = True
+                return replace(state, protected=True)
+            return replace(state, alive=False)  # handed to a deferred call that may keep it
+        return state
+
+    def run_return(self, stmt: Node, state: State) -> None:
+        values = [v for v in stmt.named_children if v.type != "comment"]
+        if len(values) == 1 and values[0].type == "expression_list":
+            values = list(values[0].named_children)
+        for v in values:
+            state = self.effects(v, state)
+            if state is None:
+                return None
+        if not state.alive:
+            return None
+        if not values and (state.names() & self.results):
+            return None  # a bare return hands back a named result that holds it
+        owner = any(self.refers(v, state) for v in values) or any(
+            v.type == "func_literal" and self.mentions(v, state) for v in values
+        )
+        if owner:
+            return None  # the caller owns it now
+        viewed = any(ident(v) in state.view_names() or (_is_view_maker(unwrap(v) or v) is not None
+                                                         and self.refers(_is_view_maker(unwrap(v) or v), state))
+                     for v in values)
+        if viewed and state.owned():
+            self.leak("view-escape", stmt, "return")
+            return None
+        self.exit(state, stmt, "return")
+        return None
+
+    def exit(self, state: State, node: Node, kind: str) -> None:
+        if state.owned():
+            self.leak(kind, node)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _ancestors(node: Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _walk_all(node: Node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.children))
+
+
+def _statements(block: Node) -> list[Node]:
+    out = []
+    for child in block.named_children:
+        if child.type == "statement_list":
+            out += [c for c in child.named_children if c.type != "comment"]
+        elif child.type != "comment":
+            out.append(child)
+    return out
+
+
+def _elements(literal: Node) -> list[Node]:
+    out = []
+    for n in literal.named_children:
+        if n.type == "literal_value":
+            for e in n.named_children:
+                if e.type == "keyed_element":
+                    out += e.named_children[-1:]
+                elif e.type == "literal_element":
+                    out += e.named_children
+                else:
+                    out.append(e)
+        elif n.type in ("keyed_element", "literal_element"):
+            out += n.named_children[-1:]
+    if literal.type == "literal_value":
+        for e in literal.named_children:
+            out += e.named_children[-1:] if e.type in ("keyed_element", "literal_element") else [e]
+    return [e.named_children[0] if e.type == "literal_element" and e.named_children else e for e in out]
+
+
+def _closing(scope: Node) -> Node:
+    """The node of a scope's closing brace (for the line of a scope exit), else the scope."""
+    if scope.type == "block" and scope.children and scope.children[-1].type == "}":
+        return scope.children[-1]
+    body = scope.child_by_field_name("body")
+    return _closing(body) if body is not None else scope
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def inline_fate(call: Node, go: GoSummaries, imports: set[str]) -> Leak | None:
+    """An allocation that is never bound to a variable: leaked unless someone takes it."""
+    node = _through_conversions(call)
+    parent = node.parent
+    if parent is None:
+        return None
+    if parent.type == "expression_statement":
+        return Leak("discarded", parent)
+    if parent.type == "argument_list":
+        outer = parent.parent
+        if outer is None or outer.type != "call_expression" or _is_view_maker(outer) is not None:
+            return None
+        operand, name = callee_parts(outer)
+        pos = [a.id for a in call_args(outer)].index(node.id) if node.id in [a.id for a in call_args(outer)] else -1
+        effect = go.call_effect(outer, imports).get(pos)
+        if effect == "borrow":
+            return Leak("inline", outer, f"{operand}.{name}" if operand else name)
+        return None
+    if parent.type == "expression_list" and parent.parent is not None and parent.parent.type == "assignment_statement":
+        left = parent.parent.child_by_field_name("left")
+        right = parent.parent.child_by_field_name("right")
+        if left is not None and right is not None and right.id == parent.id:
+            idx = [c.id for c in parent.named_children].index(node.id)
+            targets = left.named_children
+            if idx < len(targets) and targets[idx].type == "identifier" and targets[idx].text == b"_":
+                return Leak("discarded", parent.parent)
+    return None
+
+
+def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allocation]:
+    imports = imported_names(file)
+    allocations = []
+    for call in file.nodes.get("call_expression", ()):
+        kind = allocation_kind(call, c_side)
+        if kind is None:
+            continue
+        function = enclosing_function(call)
+        if function is None:
+            continue  # a package-level initializer: lives as long as the program
+        alloc = Allocation(file, call, kind[0], kind[1], function)
+        bound = _binding(call)
+        if bound is None:
+            leak = inline_fate(call, go, imports)
+            if leak is not None:
+                alloc.leaks.append(leak)
+            allocations.append(alloc)
+            continue
+        stmt, target = bound
+        alloc.variable = target.text.decode()
+        # a var_spec is run as part of its var_declaration
+        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target)
+        try:
+            sim.run_function()
+        except (Undecided, RecursionError):
+            alloc.undecided = True
+        alloc.leaks = sorted(sim.leaks.values(), key=lambda leak: leak.node.start_byte)
+        alloc.views = [n for n in _walk_all(alloc.function) if _is_view_maker(n) is not None
+                       and (alloc.variable and _mentions_name(_is_view_maker(n), alloc.variable)
+                            or _contains(n, call))]
+        allocations.append(alloc)
+    return allocations
+
+
+def _mentions_name(node: Node, name: str) -> bool:
+    return any(n.type == "identifier" and n.text.decode() == name for n in _walk_all(node))
+
+
+def _contains(outer: Node, inner: Node) -> bool:
+    return outer.start_byte <= inner.start_byte and inner.end_byte <= outer.end_byte
