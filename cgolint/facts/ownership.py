@@ -232,7 +232,7 @@ class Simulation:
     """Follows one allocation through its function."""
 
     def __init__(self, alloc: Allocation, go: GoSummaries, imports: set[str], statement: Node | None,
-                 target: Node | None) -> None:
+                 target: Node | None, declared: dict[int, set[str]] | None = None) -> None:
         self.alloc = alloc
         self.go = go
         self.imports = imports
@@ -243,7 +243,10 @@ class Simulation:
         fn = alloc.function
         self.params = set(param_names(fn))
         self.results = self._named_results(fn)
-        self.locals = self._declared_names(fn) | self.params | self.results
+        cache = declared if declared is not None else {}
+        if fn.id not in cache:
+            cache[fn.id] = self._declared_names(fn)
+        self.locals = cache[fn.id] | self.params | self.results
         self.scope_of_param = fn.id
 
     # ---- bookkeeping
@@ -902,6 +905,14 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str]) -> Leak | None:
 def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allocation]:
     imports = imported_names(file)
     allocations = []
+    declared: dict[int, set[str]] = {}  # per function: computed once, shared by its allocations
+    makers: dict[int, list[Node]] = {}  # per function: its slice views over pointers
+    for kind in ("call_expression", "slice_expression"):
+        for node in file.nodes.get(kind, ()):
+            if _is_view_maker(node) is not None:
+                fn = enclosing_function(node)
+                if fn is not None:
+                    makers.setdefault(fn.id, []).append(node)
     for call in file.nodes.get("call_expression", ()):
         kind = allocation_kind(call, c_side)
         if kind is None:
@@ -920,15 +931,14 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
         stmt, target = bound
         alloc.variable = target.text.decode()
         # a var_spec is run as part of its var_declaration
-        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target)
+        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, declared)
         try:
             sim.run_function()
         except (Undecided, RecursionError):
             alloc.undecided = True
         alloc.leaks = sorted(sim.leaks.values(), key=lambda leak: leak.node.start_byte)
-        alloc.views = [n for n in _walk_all(alloc.function) if _is_view_maker(n) is not None
-                       and (alloc.variable and _mentions_name(_is_view_maker(n), alloc.variable)
-                            or _contains(n, call))]
+        alloc.views = [n for n in makers.get(function.id, ())
+                       if (alloc.variable and _mentions_name(_is_view_maker(n), alloc.variable)) or _contains(n, call)]
         allocations.append(alloc)
     return allocations
 

@@ -167,7 +167,9 @@ class GoSummaries:
             self.functions.setdefault(key, []).append(summary)
             body = fn.child_by_field_name("body")
             if body is not None:
-                bodies.append((summary, body, imported_names(file)))
+                # the nodes that can free or store a parameter, collected once for every round
+                relevant = [n for n in walk(body) if n.type in ("call_expression", "assignment_statement", "send_statement")]
+                bodies.append((summary, relevant, imported_names(file)))
         self.imports = set().union(*(imports for _, _, imports in bodies)) if bodies else set()
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
             changed = False
@@ -180,10 +182,12 @@ class GoSummaries:
             if not changed:
                 break
 
-    def _scan(self, summary: GoSummary, body: Node, imports: set[str]) -> tuple[set[int], set[int]]:
+    def _scan(self, summary: GoSummary, nodes: list[Node], imports: set[str]) -> tuple[set[int], set[int]]:
         index = {n: i for i, n in enumerate(summary.params) if n != "_"}
         frees, stores = set(), set()
-        for node in walk(body):  # closures included: a deferred closure that frees counts
+        if not index:
+            return frees, stores
+        for node in nodes:  # closures included: a deferred closure that frees counts
             if node.type == "call_expression":
                 effect = self.call_effect(node, imports)
                 for pos, arg in enumerate(call_args(node)):
