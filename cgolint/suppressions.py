@@ -59,8 +59,10 @@ def parse_directives(source: SourceFile, known_ids: set[str]) -> list[Directive]
         words = m.group(2).decode("utf-8", "replace").strip()
         span = source.span(m.start(), m.end())
         own = _own_line(data, m.start())
+        if kind == "hot":
+            continue  # //cgolint:hot marks a hot function for CGO003: not a suppression
         if kind not in ("ignore", "file-ignore"):
-            out.append(Directive(kind, (), "", span, own, error=f"unknown directive //cgolint:{kind}; use //cgolint:ignore or //cgolint:file-ignore"))
+            out.append(Directive(kind, (), "", span, own, error=f"unknown directive //cgolint:{kind}; use //cgolint:ignore, //cgolint:file-ignore or //cgolint:hot"))
             continue
         ids_text, _, reason = words.partition(" ")
         ids = tuple(i for i in ids_text.split(",") if i)

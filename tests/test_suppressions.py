@@ -106,7 +106,7 @@ def test_missing_rule_id(lint):
 def test_unknown_directive(lint):
     result = lint({"p.go": src("_ = 1 //cgolint:ignroe CGO004 typo")}, "--format", "json")
     assert found(result) == [
-        ("CGO000", 7, "unknown directive //cgolint:ignroe; use //cgolint:ignore or //cgolint:file-ignore")
+        ("CGO000", 7, "unknown directive //cgolint:ignroe; use //cgolint:ignore, //cgolint:file-ignore or //cgolint:hot")
     ]
 
 

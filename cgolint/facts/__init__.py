@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from cgolint.facts.blocking import BlockingSummaries, Catalog
 from cgolint.facts.calls import CCall, CFunction, GoCCall, c_calls, go_c_calls, package_c_functions
+from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.ownership import Allocation, analyse_file
 from cgolint.facts.summaries import CSummaries, GoSummaries
 from cgolint.model import Package
@@ -14,6 +16,20 @@ class PackageFacts:
     def __init__(self, package: Package, takes_ownership: frozenset[str] = frozenset()) -> None:
         self.package = package
         self.takes_ownership = takes_ownership  # calls that adopt the C memory passed to them
+        self._blocking: dict[int, BlockingSummaries] = {}
+        self._hot: dict[tuple[str, ...], HotPaths] = {}
+
+    def blocking_summaries(self, catalog: Catalog) -> BlockingSummaries:
+        """Whether and why each of the package's C functions blocks, for a blocking catalog."""
+        if id(catalog) not in self._blocking:
+            self._blocking[id(catalog)] = BlockingSummaries(self.c_functions, catalog)
+        return self._blocking[id(catalog)]
+
+    def hot_paths(self, patterns: tuple[str, ...] = ()) -> HotPaths:
+        """Which Go code is hot and why (patterns: extra hot function names from the configuration)."""
+        if patterns not in self._hot:
+            self._hot[patterns] = HotPaths(self.package, patterns)
+        return self._hot[patterns]
 
     @cached_property
     def go_c_calls(self) -> list[GoCCall]:

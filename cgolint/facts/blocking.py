@@ -1,0 +1,304 @@
+"""Which C calls can block: the catalog (rules/blocking_functions.toml) and summaries of the
+package's own C functions.
+
+A package C function blocks when it calls a catalog function or another blocking function of
+the package (transitively, cycles included), or spins in a wait loop. The summary keeps the
+chain ("read_frame → fread") as its reason. A blocking call whose block ends the process
+(`exit`, `abort` after an error message) does not count, and neither does a call of the
+`never` list (`pthread_mutex_trylock`) or a poll with a literal 0 timeout. Functions the
+package defines more than once for different platforms (`#if` branches, file-name suffixes,
+`//go:build` lines) keep one summary per definition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from cgolint.catalog import load_data
+from cgolint.facts.calls import CFunction, function_name
+from cgolint.model import CUnit
+from cgolint.rule import ConfigError
+from cgolint.treewalk import walk
+
+PROCESS_ENDERS = {"exit", "_exit", "_Exit", "abort", "quick_exit"}
+SPIN_CALLS = {"sched_yield", "pthread_yield", "cpu_relax", "__builtin_ia32_pause"}
+GROUP_KEYS = {"id": str, "kind": str, "severity": str, "why": str, "headers": list, "names": list,
+              "nonblocking-when-zero": dict, "blocking-when-arg": dict}
+KINDS = ("wait", "long-running")
+SEVERITIES = ("indefinite", "io", "lock", "cpu")
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    kind: str  # wait or long-running
+    severity: str
+    why: str
+    names: tuple[str, ...]
+    zero_timeout: tuple[tuple[str, int], ...] = ()
+    only_when: tuple[tuple[str, int, tuple[str, ...]], ...] = ()  # (name, argument index, constants)
+    _pattern: re.Pattern = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_row(cls, row: dict, where: str) -> "Group":
+        for key, value in row.items():
+            if key not in GROUP_KEYS:
+                raise ConfigError(f"{where}: unknown key {key!r}; allowed: {', '.join(sorted(GROUP_KEYS))}")
+            if not isinstance(value, GROUP_KEYS[key]):
+                raise ConfigError(f"{where}: {key!r} has the wrong type")
+        for key in ("id", "kind", "why", "names"):
+            if key not in row:
+                raise ConfigError(f"{where}: missing {key!r}")
+        if row["kind"] not in KINDS:
+            raise ConfigError(f"{where}: kind must be one of {', '.join(KINDS)}, not {row['kind']!r}")
+        severity = row.get("severity", "cpu" if row["kind"] == "long-running" else "indefinite")
+        if severity not in SEVERITIES:
+            raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        names = tuple(row["names"])
+        parts = [re.escape(n[:-1]) + ".*" if n.endswith("*") else re.escape(n) for n in names]
+        zero = tuple((k, int(v)) for k, v in row.get("nonblocking-when-zero", {}).items())
+        only = []
+        for k, v in row.get("blocking-when-arg", {}).items():
+            if not (isinstance(v, list) and len(v) >= 2 and isinstance(v[0], int) and all(isinstance(c, str) for c in v[1:])):
+                raise ConfigError(f"{where}: blocking-when-arg.{k} must be [argument index, constant, ...]")
+            only.append((k, v[0], tuple(v[1:])))
+        return cls(row["id"], row["kind"], severity, row["why"], names, zero, tuple(only),
+                   re.compile("(?:" + "|".join(parts) + ")") if parts else re.compile("(?!)"))
+
+    def matches(self, name: str) -> bool:
+        return self._pattern.fullmatch(name) is not None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    groups: tuple[Group, ...]
+    never: frozenset[str]
+
+    def group_of(self, name: str) -> Group | None:
+        if name in self.never:
+            return None
+        return next((g for g in self.groups if g.matches(name)), None)
+
+
+def load_catalog(extra: list[dict] = (), disabled: list[str] = (), origin: str = "") -> Catalog:
+    data = load_data("blocking_functions.toml")
+    groups = [Group.from_row(row, f"blocking_functions.toml group {row.get('id')}") for row in data["group"]]
+    known = {g.id for g in groups}
+    unknown = [d for d in disabled if d not in known]
+    if unknown:
+        raise ConfigError(f"{origin}: rules.CGO003.disable: unknown group id {unknown[0]!r}; known: {', '.join(sorted(known))}")
+    added = [Group.from_row(r, f"{origin}: rules.CGO003.group[{i}]") for i, r in enumerate(extra)]
+    replaced = {g.id for g in added}
+    groups = added + [g for g in groups if g.id not in replaced and g.id not in disabled]
+    return Catalog(tuple(groups), frozenset(data.get("never", {}).get("names", ())))
+
+
+def is_literal_zero(node: Node | None) -> bool:
+    while node is not None and node.type in ("parenthesized_expression", "cast_expression", "call_expression"):
+        if node.type == "call_expression":  # C.int(0) on the Go side
+            args = node.child_by_field_name("arguments")
+            if args is None or args.named_child_count != 1:
+                return False
+            node = args.named_children[0]
+        else:
+            node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+    return node is not None and node.type in ("number_literal", "int_literal") and node.text in (b"0", b"0x0", b"0L")
+
+
+def blocks_with_args(group: Group, name: str, args: list[Node]) -> bool:
+    """A poll-like call with a literal 0 timeout does not block; fcntl blocks only with F_SETLKW."""
+    for fname, index in group.zero_timeout:
+        if fname == name and index < len(args) and is_literal_zero(args[index]):
+            return False
+    for fname, index, constants in group.only_when:
+        if fname == name:
+            text = args[index].text.decode() if index < len(args) else ""
+            return text.removeprefix("C.") in constants
+    return True
+
+
+@dataclass(frozen=True)
+class Blocking:
+    """Why a C function blocks: the chain of calls down to a catalog function (or a spin loop)."""
+
+    chain: tuple[str, ...]  # ("read_frame", "fill", "fread")
+    group: Group | None  # None for a spin loop
+    kind: str
+
+    @property
+    def reason(self) -> str:
+        return " → ".join(self.chain)
+
+
+# ------------------------------------------------------------------ platform conditions
+
+_GOOS_MACROS = {"__linux__": "linux", "__linux": "linux", "linux": "linux", "_WIN32": "windows", "_WIN64": "windows",
+                "__APPLE__": "darwin", "__MACH__": "darwin", "__FreeBSD__": "freebsd", "__OpenBSD__": "openbsd",
+                "__NetBSD__": "netbsd", "__sun": "solaris", "__ANDROID__": "android"}
+GOOS = {"linux", "windows", "darwin", "freebsd", "openbsd", "netbsd", "solaris", "android", "ios", "illumos",
+        "aix", "dragonfly", "js", "plan9", "wasip1"}
+
+
+def file_goos(name: str, data: bytes) -> frozenset[str] | None:
+    """The GOOS values a file is built for (file-name suffix or //go:build line), None for all."""
+    stem = name.rsplit(".", 1)[0]
+    parts = stem.split("_")
+    for part in reversed(parts[1:]):
+        if part in GOOS:
+            return frozenset({part})
+    m = re.search(rb"^//go:build (.+)$", data[:4096], re.MULTILINE)
+    if m:
+        expr = m.group(1).decode("utf-8", "replace").strip()
+        terms = [t.strip().strip("()") for t in expr.split("||")]
+        if all(t in GOOS for t in terms):
+            return frozenset(terms)  # linux || darwin
+        if "||" not in expr:
+            positive = [w for w in re.findall(r"!?\w+", expr) if w in GOOS]
+            if len(positive) == 1:
+                return frozenset(positive)  # linux && amd64
+    return None
+
+
+def definition_goos(definition: Node) -> frozenset[str] | None:
+    """The GOOS an #if/#ifdef branch around a C definition selects, None when unconditional or unknown."""
+    node = definition.parent
+    while node is not None:
+        if node.type in ("preproc_if", "preproc_ifdef", "preproc_elif", "preproc_else", "preproc_elifdef"):
+            branch = node
+            if node.type == "preproc_else":
+                return None  # the else of a platform switch: cannot tell which platforms
+            cond = branch.child_by_field_name("condition") or branch.child_by_field_name("name")
+            text = cond.text.decode() if cond is not None else ""
+            negated = branch.type == "preproc_ifdef" and branch.children and branch.children[0].type == "#ifndef"
+            hits = {goos for macro, goos in _GOOS_MACROS.items() if re.search(rf"\b{re.escape(macro)}\b", text)}
+            if hits and not negated and "!" not in text:
+                return frozenset(hits)
+            return None
+        node = node.parent
+    return None
+
+
+# ------------------------------------------------------------------ summaries
+
+
+@dataclass
+class _Direct:
+    calls: list[tuple[str, Node]]  # callee name, call node (blocking-relevant calls only)
+
+
+def _ends_process(call: Node) -> bool:
+    """The call sits in a block that ends with exit()/abort() (an error path)."""
+    stmt = call
+    while stmt.parent is not None and stmt.parent.type not in ("compound_statement", "function_definition"):
+        stmt = stmt.parent
+    block = stmt.parent
+    if block is None or block.type != "compound_statement":
+        return False
+    after = False
+    for child in block.named_children:
+        if child.id == stmt.id:
+            after = True
+            continue
+        if after and child.type == "expression_statement":
+            expr = child.named_children[0] if child.named_children else None
+            if expr is not None and expr.type == "call_expression":
+                fn = expr.child_by_field_name("function")
+                if fn is not None and fn.text.decode() in PROCESS_ENDERS:
+                    return True
+    return False
+
+
+def _spins(body: Node) -> bool:
+    """A loop that only waits: an empty body or one that only yields, with a changing condition."""
+    for loop in walk(body):
+        if loop.type not in ("while_statement", "do_statement", "for_statement"):
+            continue
+        cond = loop.child_by_field_name("condition")
+        if cond is None or cond.type in ("number_literal", "true"):
+            continue
+        inner = loop.child_by_field_name("body")
+        if inner is None:
+            continue
+        stmts = [c for c in inner.named_children if c.type != "comment"] if inner.type == "compound_statement" else [inner]
+        if not stmts or all(s.type == "expression_statement" and (not s.named_children or (
+                s.named_children[0].type == "call_expression"
+                and s.named_children[0].child_by_field_name("function").text.decode() in SPIN_CALLS)) for s in stmts):
+            return True
+    return False
+
+
+class BlockingSummaries:
+    """Per C function definition of the package: whether and why it blocks."""
+
+    def __init__(self, functions: dict[str, list[CFunction]], catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.functions = functions
+        self.by_definition: dict[int, Blocking | None] = {}
+        direct: dict[int, _Direct] = {}
+        defs = [fn for fns in functions.values() for fn in fns]
+        for fn in defs:
+            body = fn.node.child_by_field_name("body")
+            calls = []
+            for node in walk(body) if body is not None else ():
+                if node.type == "call_expression":
+                    callee = node.child_by_field_name("function")
+                    if callee is not None and callee.type == "identifier" and not _ends_process(node):
+                        calls.append((callee.text.decode(), node))
+            direct[fn.node.id] = _Direct(calls)
+            self.by_definition[fn.node.id] = None
+            # direct causes: a catalog call, or a spin loop
+            for name, node in calls:
+                if name in functions:
+                    continue  # the package's own function shadows any library name
+                group = catalog.group_of(name)
+                if group is not None and blocks_with_args(group, name, _c_args(node)):
+                    self.by_definition[fn.node.id] = Blocking((fn.name, name), group, group.kind)
+                    break
+            if self.by_definition[fn.node.id] is None and body is not None and _spins(body):
+                self.by_definition[fn.node.id] = Blocking((fn.name, "a wait loop"), None, "wait")
+        # transitive: propagate from blocking functions to their callers, shortest chains first
+        queue = deque(fn for fn in defs if self.by_definition[fn.node.id] is not None)
+        callers: dict[str, list[CFunction]] = {}
+        for fn in defs:
+            for name, _ in direct[fn.node.id].calls:
+                if name in functions:
+                    callers.setdefault(name, []).append(fn)
+        while queue:
+            fn = queue.popleft()
+            reason = self.by_definition[fn.node.id]
+            for caller in callers.get(fn.name, ()):
+                if self.by_definition[caller.node.id] is None:
+                    self.by_definition[caller.node.id] = Blocking((caller.name, *reason.chain), reason.group, reason.kind)
+                    queue.append(caller)
+
+    def for_call(self, name: str, goos: frozenset[str] | None) -> Blocking | None | str:
+        """The summary of the package's C function `name` as seen from a Go file built for goos:
+        a Blocking, None (does not block), or "undecided" (platform variants disagree)."""
+        defs = self.functions.get(name, [])
+        candidates = []
+        for fn in defs:
+            variant = definition_goos(fn.node) or file_goos(fn.unit.source.path.name if fn.unit.kind == "file" else "",
+                                                            fn.unit.source.data if fn.unit.kind == "file" else b"")
+            if goos is None or variant is None or variant & goos:
+                candidates.append(self.by_definition.get(fn.node.id))
+        if not candidates:
+            return None
+        blocking = [c for c in candidates if c is not None]
+        if len(blocking) == len(candidates):
+            return blocking[0]
+        if not blocking:
+            return None
+        return "undecided"
+
+
+def _c_args(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments")
+    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
+
+
+__all__ = ["Catalog", "Group", "Blocking", "BlockingSummaries", "load_catalog", "blocks_with_args", "file_goos",
+           "function_name", "CUnit"]

@@ -1,0 +1,1 @@
+int compress_all(int n);

@@ -1,0 +1,3 @@
+#include <unistd.h>
+int capture_version(void);
+int capture_wait(int frame);
