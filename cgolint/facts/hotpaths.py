@@ -291,19 +291,20 @@ def _is_deferred(lit: Node) -> bool:
         and call.parent.type == "defer_statement"
 
 
-def _is_once_body(lit: Node) -> bool:
+def _receiving_call(lit: Node) -> tuple[str, str] | None:
+    """(operand, name) of the call a function literal is passed to as an argument."""
     args = lit.parent
     call = args.parent if args is not None and args.type == "argument_list" else None
     if call is None or call.type != "call_expression":
-        return False
-    operand, name = callee_parts(call)
-    return name == "Do" and operand not in ("", "C")
+        return None
+    return callee_parts(call)
+
+
+def _is_once_body(lit: Node) -> bool:
+    callee = _receiving_call(lit)
+    return callee is not None and callee[1] == "Do" and callee[0] not in ("", "C")
 
 
 def _passed_to_router(lit: Node) -> bool:
-    args = lit.parent
-    call = args.parent if args is not None and args.type == "argument_list" else None
-    if call is None or call.type != "call_expression":
-        return False
-    operand, name = callee_parts(call)
-    return name in ROUTER_METHODS and operand not in ("", "C")
+    callee = _receiving_call(lit)
+    return callee is not None and callee[1] in ROUTER_METHODS and callee[0] not in ("", "C")
