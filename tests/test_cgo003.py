@@ -1,0 +1,153 @@
+"""CGO003 behaviour that labelled fixtures cannot show: configuration, platform variants, data."""
+
+from __future__ import annotations
+
+import json
+
+from cgolint.facts.blocking import load_catalog
+
+LOOP = '''package p
+
+/*
+#include <unistd.h>
+#include <fcntl.h>
+static int wait_io(int fd) {{ return (int)read(fd, 0, 0); }}
+{extra}
+*/
+import "C"
+
+func Loop(fds []int) {{
+	for _, fd := range fds {{
+		{call}
+	}}
+}}
+'''
+
+
+def cgo003(lint, files, *args):
+    result = lint(files, "--format", "json", "--select", "CGO003", *args)
+    assert result.code in (0, 1), result.err
+    return [(f["path"], f["line"], f["message"]) for f in json.loads(result.out)["findings"]]
+
+
+def test_blocking_in_loop_is_reported_with_its_chain(lint):
+    [(path, line, message)] = cgo003(lint, {"p.go": LOOP.format(extra="", call="C.wait_io(C.int(fd))")})
+    assert (path, line) == ("p.go", 13)
+    assert message.startswith("C.wait_io can block (wait_io → read: ")
+    assert "it runs in the loop at line 12 of p.go" in message
+    assert "GC" not in message and "stop-the-world" not in message  # the fact sheet: cgo calls do not stretch STW
+
+
+def test_disable_a_group(lint):
+    files = {"p.go": LOOP.format(extra="", call="C.wait_io(C.int(fd))"),
+             "cgolint.toml": '[rules.CGO003]\ndisable = ["fd-io"]\n'}
+    assert cgo003(lint, files) == []
+
+
+def test_add_a_group(lint):
+    files = {"p.go": LOOP.format(extra="int mydb_query(int fd);", call="C.mydb_query(C.int(fd))"),
+             "cgolint.toml": '[[rules.CGO003.group]]\nid = "mydb"\nkind = "wait"\nwhy = "waits for the database"\n'
+                             'names = ["mydb_query"]\n'}
+    [(_, _, message)] = cgo003(lint, files)
+    assert message.startswith("C.mydb_query can block (waits for the database)")
+
+
+def test_hot_functions_pattern(lint):
+    src = '''package p
+
+// #include <unistd.h>
+import "C"
+
+func HandleJob() { C.sleep(1) }
+
+func Setup() { C.sleep(1) }
+'''
+    files = {"p.go": src, "cgolint.toml": '[rules.CGO003]\nhot-functions = ["Handle*"]\n'}
+    assert [(line, m.split(" on a hot path: ")[1].split(".")[0]) for _, line, m in cgo003(lint, files)] == [
+        (6, "HandleJob matches the configured hot-functions")
+    ]
+
+
+def test_bad_group_config_is_an_error(lint):
+    files = {"p.go": LOOP.format(extra="", call="C.wait_io(C.int(fd))"),
+             "cgolint.toml": '[[rules.CGO003.group]]\nid = "x"\nkind = "slow"\nwhy = "w"\nnames = ["f"]\n'}
+    result = lint(files)
+    assert result.code == 2
+    assert "rules.CGO003.group[0]: kind must be one of wait, long-running, not 'slow'" in result.err
+
+
+def test_fcntl_blocks_only_with_setlkw(lint):
+    call = "C.fcntl(C.int(fd), C.F_SETFL, 0)\n\t\tC.fcntl(C.int(fd), C.F_SETLKW, 0)"
+    got = cgo003(lint, {"p.go": LOOP.format(extra="", call=call)})
+    assert [line for _, line, _ in got] == [14]
+
+
+def test_poll_with_zero_timeout_does_not_block(lint):
+    src = LOOP.replace("#include <unistd.h>", "#include <poll.h>").format(
+        extra="", call="C.poll(nil, 0, 0)\n\t\tC.poll(nil, 0, C.int(0))\n\t\tC.poll(nil, 0, -1)")
+    assert [line for _, line, _ in cgo003(lint, {"p.go": src})] == [15]
+
+
+def test_platform_variants_follow_the_go_files_constraints(lint):
+    c_linux = "#include <unistd.h>\nint next_event(void) { return usleep(10); }\n"
+    c_darwin = "int next_event(void) { return 0; }\n"
+    go = '''package p
+
+// int next_event(void);
+import "C"
+
+func Pump(n int) {
+	for i := 0; i < n; i++ {
+		C.next_event()
+	}
+}
+'''
+    files = {"ev_linux.c": c_linux, "ev_darwin.c": c_darwin}
+    # The Go file builds for linux: the linux variant blocks.
+    assert [line for _, line, _ in cgo003(lint, {**files, "pump_linux.go": go})] == [8]
+
+
+def test_platform_variants_undecided_stay_quiet(lint):
+    files = {
+        "ev_linux.c": "#include <unistd.h>\nint next_event(void) { return usleep(10); }\n",
+        "ev_darwin.c": "int next_event(void) { return 0; }\n",
+        "pump.go": 'package p\n\n// int next_event(void);\nimport "C"\n\nfunc Pump() {\n\tfor {\n\t\tC.next_event()\n\t}\n}\n',
+    }
+    assert cgo003(lint, files) == []
+
+
+def test_if_branches_are_variants_too(lint):
+    src = '''package p
+
+/*
+#include <unistd.h>
+#if defined(_WIN32)
+static int tick(void) { return 0; }
+#elif defined(__linux__)
+static int tick(void) { return usleep(5); }
+#endif
+*/
+import "C"
+
+func Spin() {
+	for {
+		C.tick()
+	}
+}
+'''
+    assert cgo003(lint, {"spin.go": src}) == []  # no constraint on the Go file: the variants disagree
+    assert [line for _, line, _ in cgo003(lint, {"spin.go": src.replace("package p", "//go:build linux\n\npackage p")})] \
+        == [17]
+
+
+def test_catalog_groups_are_well_formed():
+    catalog = load_catalog()
+    ids = [g.id for g in catalog.groups]
+    assert len(ids) == len(set(ids)) and len(ids) >= 25
+    assert {g.kind for g in catalog.groups} == {"wait", "long-running"}
+    for name in ("fread", "PQexec", "sqlite3_step", "curl_easy_perform", "rd_kafka_poll", "SSL_read", "getaddrinfo"):
+        assert catalog.group_of(name) is not None and catalog.group_of(name).kind == "wait", name
+    for name in ("swr_convert", "EVP_EncryptFinal_ex", "deflate", "ZSTD_compress"):
+        assert catalog.group_of(name).kind == "long-running", name
+    for name in ("pthread_mutex_trylock", "sem_trywait", "strlen", "malloc", "ZSTD_compressBound"):
+        assert catalog.group_of(name) is None, name
