@@ -3,7 +3,7 @@
     python3 bench/accuracy.py [DIR ...]     (default: every tests/testdata/* directory)
 
 Each directory holds Go/C code whose expected findings are marked with `// want RULE` labels
-(tests/labels.py). A finding on a labelled line counts as a true positive, an unlabelled one
+(tests/labels.py); its own cgolint.toml, if any, selects the rules it is labelled for. A finding on a labelled line counts as a true positive, an unlabelled one
 as a false positive, a label without a finding as a false negative. Prints a table per rule.
 """
 
@@ -31,7 +31,8 @@ def findings(directory: Path) -> list[dict]:
     os.chdir(directory)
     try:
         with redirect_stdout(out), redirect_stderr(io.StringIO()):
-            cgolint_main(["check", "--format", "json", "--config", str(EMPTY_CONFIG), "."])
+            config = directory / "cgolint.toml" if (directory / "cgolint.toml").exists() else EMPTY_CONFIG
+            cgolint_main(["check", "--format", "json", "--config", str(config), "."])
     finally:
         os.chdir(old)
     return json.loads(out.getvalue())["findings"]

@@ -281,7 +281,7 @@ class Simulation:
     def check_lost(self, before: State, after: State, kind: str, node: Node, detail: str = "") -> State:
         """Holders dropped (overwritten or out of scope): the memory is lost if none is left.
         A deferred closure does not help here: it frees what the variable holds at exit."""
-        if (before.alive and not before.protected and before.holders
+        if (before.alive and not before.protected and (before.holders or before.views)
                 and not after.holders and not after.views and not after.protected):
             self.leak(kind, node, detail)
             return replace(after, alive=False)  # reported once, here
@@ -356,7 +356,7 @@ class Simulation:
         names = state.names() | state.view_names()
         if not names:
             return False
-        for n in walk_outside_closures(node) if node.type != "func_literal" else _walk_all(node):
+        for n in _walk_all(node):  # closures included: a capture is a mention
             if n.type == "identifier" and n.text.decode() in names:
                 return True
         return False
@@ -378,7 +378,7 @@ class Simulation:
                     state = replace(state, alive=False)  # captured by a closure that may outlive us
             elif n.type == "unary_expression" and n.text.startswith(b"&"):
                 operand = n.child_by_field_name("operand")
-                if operand is not None and ident(operand) in state.names():
+                if operand is not None and ident(operand) in state.names() and not _c_argument(n):
                     state = replace(state, alive=False)  # its address escapes
             elif n.type in ("composite_literal", "literal_value"):
                 if any(self.refers(e, state) for e in _elements(n)):
@@ -568,7 +568,7 @@ class Simulation:
         if stored:
             after = replace(after, alive=False)
         if stmt.id == getattr(self.statement, "id", None):
-            return self.activate(after, stmt)
+            return self.activate(state, after, stmt)
         return self.check_lost(state, after, "overwrite", stmt)
 
     def _decl_scope(self, stmt: Node) -> int:
@@ -583,12 +583,13 @@ class Simulation:
             parent = parent.parent
         return self.scope_of_param
 
-    def activate(self, state: State, stmt: Node) -> State:
-        """The allocation happens here: a loop that runs it again must have freed the last one."""
+    def activate(self, before: State, state: State, stmt: Node) -> State:
+        """The allocation happens here (state: after the assignment's other effects). A loop that
+        runs it again must have freed the last one (before: the state the statement found)."""
         name = self.target.text.decode()
         declares = stmt.type in ("short_var_declaration", "var_spec", "var_declaration")
         scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
-        if state.alive and state.owned() and (name in state.names() or name in state.view_names()):
+        if before.alive and not before.protected and (name in before.names() or name in before.view_names()):
             loop = next((a for a in _ancestors(stmt) if a.type == "for_statement"), stmt)
             self.leak("loop", loop)  # the previous iteration's memory is overwritten
         holders = frozenset(h for h in state.holders if h[0] != name)
@@ -614,13 +615,33 @@ class Simulation:
         init = stmt.child_by_field_name("initializer")
         if init is not None:
             state = self.run_stmt(init, state)
-        state = self.effects(stmt.child_by_field_name("condition"), state)
+        cond = stmt.child_by_field_name("condition")
+        state = self.effects(cond, state)
         if state is None:
             return None
-        then = self.run_block(stmt.child_by_field_name("consequence"), state)
+        then_in, else_in = state, state
+        nil_check = self._nil_check(cond, state)
+        if nil_check == "==":
+            then_in = replace(state, alive=False)  # the allocation returned nil: nothing to free
+        elif nil_check == "!=":
+            else_in = replace(state, alive=False)
+        then = self.run_block(stmt.child_by_field_name("consequence"), then_in)
         alt = stmt.child_by_field_name("alternative")
-        other = self.run_stmt(alt, state) if alt is not None else state
+        other = self.run_stmt(alt, else_in) if alt is not None else else_in
         return self.leave_scope(state, join(then, other), stmt)
+
+    def _nil_check(self, cond: Node | None, state: State) -> str:
+        """"==" for `p == nil`, "!=" for `p != nil` on a holder, else ""."""
+        if cond is None or cond.type != "binary_expression":
+            return ""
+        op = cond.child_by_field_name("operator")
+        left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+        if op is None or op.text not in (b"==", b"!=") or left is None or right is None:
+            return ""
+        other = right if self.refers(left, state) else left if self.refers(right, state) else None
+        if other is None or other.type != "nil":
+            return ""
+        return op.text.decode()
 
     def run_switch(self, stmt: Node, state: State) -> State | None:
         init = stmt.child_by_field_name("initializer")
@@ -692,11 +713,8 @@ class Simulation:
                     back = join(back, c)
                 if back is not None and update is not None:
                     back = self.run_stmt(update, back)
-                if back is not None and self._allocates_inside(body) and back.owned() and back.holders:
-                    # the holder survives the iteration: the next one overwrites it
-                    if self.statement is not None and any(self.target.text.decode() == n for n, _ in back.holders):
-                        self.leak("loop", stmt)
-                        back = replace(back, alive=False)  # reported once, here
+                # A holder that survives the iteration is checked where the next iteration
+                # allocates again (activate): the loop may free it first.
                 new_head = join(loop_entry, back)
                 if new_head == head:
                     break
@@ -707,12 +725,6 @@ class Simulation:
         finally:
             self.frames.pop()
         return self.leave_scope(loop_entry, after, stmt)
-
-    def _allocates_inside(self, body: Node | None) -> bool:
-        if body is None:
-            return False
-        call = self.alloc.call
-        return body.start_byte <= call.start_byte and call.end_byte <= body.end_byte
 
     def run_jump(self, stmt: Node, state: State) -> State | None:
         label_node = next((c for c in stmt.named_children if c.type == "label_name"), None)
@@ -816,6 +828,13 @@ class Simulation:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _c_argument(node: Node) -> bool:
+    """node is an argument of a C.f(...) call: C borrows it for the call."""
+    args = node.parent
+    call = args.parent if args is not None and args.type == "argument_list" else None
+    return call is not None and call.type == "call_expression" and callee_parts(call)[0] == "C"
 
 
 def _ancestors(node: Node):

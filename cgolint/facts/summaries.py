@@ -271,6 +271,15 @@ def _c_ident(expr: Node | None) -> str | None:
     return expr.text.decode() if expr is not None and expr.type == "identifier" else None
 
 
+def _c_base(target: Node) -> str | None:
+    """The variable at the root of an lvalue: p for p->a.b[i], *p, or p itself."""
+    node = target
+    while node is not None and node.type in ("field_expression", "subscript_expression", "pointer_expression",
+                                             "parenthesized_expression"):
+        node = node.child_by_field_name("argument") or (node.named_children[0] if node.named_children else None)
+    return node.text.decode() if node is not None and node.type == "identifier" else None
+
+
 def _c_callee(call: Node) -> str:
     fn = call.child_by_field_name("function")
     return fn.text.decode() if fn is not None and fn.type == "identifier" else ""
@@ -321,12 +330,12 @@ class CSummaries:
                 if v is not None and v.type == "call_expression" and _c_callee(v) in C_ALLOCATORS and name:
                     allocated.add(name)
                 src = _c_ident(value)
-                if src in params and target is not None and (
-                    target.type in ("field_expression", "subscript_expression", "pointer_expression")
-                    or (node.type == "assignment_expression" and target.type == "identifier"
-                        and target.text.decode() not in params and target.text.decode() not in local_names)
-                ):
-                    summary.stores.add(params[src])  # kept in a struct, array, through a pointer, or a global
+                if src in params and target is not None and node.type == "assignment_expression":
+                    base = _c_base(target)
+                    if base is not None and base not in params and (base not in local_names or base != target.text.decode()):
+                        # kept in a global, or in memory the C side owns (a node it allocated);
+                        # a field of the caller's own struct (parser->input = input) only borrows
+                        summary.stores.add(params[src])
             elif node.type == "return_statement":
                 value = node.named_children[0] if node.named_children else None
                 v = value
