@@ -5,7 +5,10 @@ package server
 */
 import "C"
 
-import "runtime"
+import (
+	"net/http"
+	"runtime"
+)
 
 func runtimeLock() { runtime.LockOSThread() }
 
@@ -16,4 +19,9 @@ func Render(frames <-chan int) {
 	for f := range frames {
 		C.capture_wait(C.int(f))
 	}
+}
+
+// Await is a handler that blocks in the package's .c file.
+func Await(w http.ResponseWriter, r *http.Request) {
+	C.capture_wait(5) // want CGO003 "C.capture_wait can block \(capture_wait → usleep: .*\) on a hot path: Await is an HTTP handler"
 }
