@@ -46,3 +46,13 @@ def test_rule_command_unknown_id(tmp_path):
     result = run_cli("rule", "CGO123", cwd=tmp_path)
     assert result.code == 2
     assert "unknown rule 'CGO123'" in result.err
+
+
+def test_readme_configuration_example_is_a_valid_configuration(tmp_path):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Configuration", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "cgolint.toml").write_text(example, encoding="utf-8")
+    (tmp_path / "p.go").write_text('package p\n\n// #include <zlib.h>\nimport "C"\n\nfunc f() { C.deflate(nil, 0) }\n')
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.code in (0, 1), result.err
