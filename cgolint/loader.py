@@ -1,12 +1,14 @@
 """Read and parse one directory into packages: each Go file parsed once.
 
-Go files that do not import "C" (a cheap byte scan) are not parsed. The
+Go files that do not import "C" (a cheap byte scan) are not parsed; in a cgo
+package they are kept as plain sources, parsed only if a fact needs them. The
 directory's .c and .h files are parsed when a cgo package is there. A file
 that cannot be read or parsed becomes a Problem; the run goes on.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,10 @@ from cgolint.parsing import may_import_c, parse_c, parse_go
 from cgolint.preamble import cgo_directives, find_import_c, preamble_text
 from cgolint.source import SourceFile, display_path
 from cgolint.treewalk import walk
+
+
+# The package clause, after comments: a cheap look that needs no parse.
+_PACKAGE_CLAUSE = re.compile(rb"^package\s+(\w+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, pr
         return []
     entries = [p for p in entries if not excluded(p, exclude, root) or (target.reported and p.resolve() in target.reported)]
     packages: dict[str, Package] = {}
+    plain: list[SourceFile] = []
     c_paths = []
     for path in entries:
         if path.suffix != ".go":
@@ -97,10 +104,15 @@ def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, pr
             continue
         gofile = load_go_file(source, problems if reported else [])
         if gofile is None:
+            plain.append(source)
             continue
         packages.setdefault(gofile.package_name, Package(target.directory, gofile.package_name)).go_files.append(gofile)
     if not packages:
         return []
+    for source in plain:
+        m = _PACKAGE_CLAUSE.search(source.data)
+        if m is not None and m.group(1).decode() in packages:
+            packages[m.group(1).decode()].plain_sources.append(source)
     # cgo compiles the directory's C files with the package that uses cgo
     owner = max(packages.values(), key=lambda p: len(p.go_files))
     for path in c_paths:

@@ -100,6 +100,15 @@ class Package:
     name: str
     go_files: list[GoFile] = field(default_factory=list)
     c_files: list[CUnit] = field(default_factory=list)
+    plain_sources: list[SourceFile] = field(default_factory=list)  # sibling .go files without import "C"
+
+    @cached_property
+    def plain_files(self) -> list[GoFile]:
+        """The sibling Go files that do not use cgo, parsed only when a fact needs them (hot paths
+        that cross files); they hold no C calls and no preamble."""
+        from cgolint.parsing import parse_go
+
+        return [GoFile(src, parse_go(src.data), self.name, None, ()) for src in self.plain_sources]
 
     @property
     def c_units(self) -> list[CUnit]:

@@ -240,6 +240,7 @@ class BlockingSummaries:
         self.by_definition: dict[int, Blocking | None] = {}
         direct: dict[int, _Direct] = {}
         defs = [fn for fns in functions.values() for fn in fns]
+        self.macros = self._macros({fn.unit for fn in defs}, catalog)
         for fn in defs:
             body = fn.node.child_by_field_name("body")
             calls = []
@@ -254,6 +255,10 @@ class BlockingSummaries:
             for name, node in calls:
                 if name in functions:
                     continue  # the package's own function shadows any library name
+                if name in self.macros:
+                    inner = self.macros[name]
+                    self.by_definition[fn.node.id] = Blocking((fn.name, *inner.chain), inner.group, inner.kind)
+                    break
                 group = catalog.group_of(name)
                 if group is not None and blocks_with_args(group, name, _c_args(node)):
                     self.by_definition[fn.node.id] = Blocking((fn.name, name), group, group.kind)
@@ -274,6 +279,23 @@ class BlockingSummaries:
                 if self.by_definition[caller.node.id] is None:
                     self.by_definition[caller.node.id] = Blocking((caller.name, *reason.chain), reason.group, reason.kind)
                     queue.append(caller)
+
+    @staticmethod
+    def _macros(units, catalog: Catalog) -> dict[str, Blocking]:
+        """Function-like macros whose expansion calls a blocking function: #define LOG(...) fprintf(...)."""
+        out = {}
+        for unit in units:
+            for macro in unit.nodes.get("preproc_function_def", ()):
+                name = macro.child_by_field_name("name")
+                value = macro.child_by_field_name("value")
+                if name is None or value is None:
+                    continue
+                for callee in re.findall(r"\b([A-Za-z_]\w*)\s*\(", value.text.decode("utf-8", "replace")):
+                    group = catalog.group_of(callee)
+                    if group is not None:
+                        out[name.text.decode()] = Blocking((name.text.decode(), callee), group, group.kind)
+                        break
+        return out
 
     def for_call(self, name: str, goos: frozenset[str] | None) -> Blocking | None | str:
         """The summary of the package's C function `name` as seen from a Go file built for goos:

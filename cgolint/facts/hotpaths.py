@@ -71,9 +71,15 @@ def is_http_handler(fn: Node) -> bool:
 
 
 def is_grpc_method(fn: Node) -> bool:
+    """(ctx context.Context, req *XxxRequest): the shape of generated gRPC service methods."""
     types = _params(fn)
     return fn.type == "method_declaration" and len(types) == 2 and types[0] == "context.Context" \
-        and types[1].startswith("*")
+        and types[1].startswith("*") and types[1].endswith(("Request", "Req"))
+
+
+def _receiver_type(fn: Node) -> str:
+    """The receiver's type name without pointer: "Server" for (s *Server)."""
+    return _receiver(fn).lstrip("*")
 
 
 def _receiver(fn: Node) -> str:
@@ -115,12 +121,13 @@ class HotPaths:
         self.by_name: dict[str, list[Region]] = {}  # "F" for functions, ".M" for methods
         self.imports: dict[int, set[str]] = {}
         self._declarations: dict[str, list[Node]] = {}
-        for file in package.go_files:
+        files = package.go_files + (package.plain_files if package.plain_sources else [])
+        for file in files:
             for fn in file.nodes.get("function_declaration", ()):
                 name = fn.child_by_field_name("name")
                 if name is not None:
                     self._declarations.setdefault(name.text.decode(), []).append(fn)
-        for file in package.go_files:
+        for file in files:
             self.imports[id(file)] = imported_names(file)
             for kind in REGIONS:
                 for node in file.nodes.get(kind, ()):
@@ -194,17 +201,18 @@ class HotPaths:
     def loop_of(self, node: Node, region: Region) -> Node | None:
         """The innermost loop of the region that runs node on every iteration, or None."""
         child, parent = node, node.parent
+        once = False  # inside a loop's initializer or range expression: evaluated once
         while parent is not None and parent.id != region.node.id:
             if parent.type == "defer_statement":
                 return None  # runs at function exit, not in the loop
-            if parent.type == "for_statement":
-                clause = next((c for c in parent.named_children if c.type in ("for_clause", "range_clause")), None)
-                once = clause is not None and (
-                    (clause.type == "for_clause" and _same(clause.child_by_field_name("initializer"), child))
-                    or (clause.type == "range_clause" and _same(clause.child_by_field_name("right"), child))
-                )
-                if not once and not (clause is not None and _same(clause, child) and clause.type == "range_clause"):
+            if parent.type == "for_clause" and _same(parent.child_by_field_name("initializer"), child):
+                once = True
+            elif parent.type == "range_clause" and _same(parent.child_by_field_name("right"), child):
+                once = True
+            elif parent.type == "for_statement":
+                if not once:
                     return parent
+                once = False  # an enclosing loop runs this loop's initializer every time
             child, parent = parent, parent.parent
         return None
 
@@ -242,7 +250,10 @@ class HotPaths:
             operand, name = callee_parts(n)
             if operand == "C" or operand in imports or operand == "?":
                 continue
-            for target in self.by_name.get(name if operand == "" else "." + name, ()):
+            targets = self.by_name.get(name if operand == "" else "." + name, [])
+            if operand != "" and len({_receiver_type(t.node) for t in targets}) > 1:
+                continue  # a method name several types share: the receiver's type decides, and we cannot tell
+            for target in targets:
                 out.append((n, target))
         return out
 
