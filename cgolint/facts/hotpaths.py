@@ -122,6 +122,15 @@ class HotPaths:
         self.imports: dict[int, set[str]] = {}
         self._declarations: dict[str, list[Node]] = {}
         files = package.go_files + (package.plain_files if package.plain_sources else [])
+        # every call, grouped by the function or literal it runs in: one pass over the index
+        self._calls: dict[int, list[Node]] = {}
+        for file in files:
+            for call in file.nodes.get("call_expression", ()):
+                owner = call.parent
+                while owner is not None and owner.type not in REGIONS:
+                    owner = owner.parent
+                if owner is not None:
+                    self._calls.setdefault(owner.id, []).append(call)
         for file in files:
             for fn in file.nodes.get("function_declaration", ()):
                 name = fn.child_by_field_name("name")
@@ -171,10 +180,7 @@ class HotPaths:
 
     def _locks_thread(self, node: Node, depth: int = 0) -> bool:
         """The function calls runtime.LockOSThread, itself or through a helper of the package."""
-        body = node.child_by_field_name("body")
-        for n in _walk_region(body) if body is not None else ():
-            if n.type != "call_expression":
-                continue
+        for n in self._calls.get(node.id, ()):
             operand, name = callee_parts(n)
             if (operand, name) == ("runtime", "LockOSThread"):
                 return True
@@ -241,12 +247,9 @@ class HotPaths:
     # ---- transitive hotness
 
     def callees(self, region: Region) -> list[tuple[Node, Region]]:
-        body = region.node.child_by_field_name("body")
         imports = self.imports.get(id(region.file), set())
         out = []
-        for n in _walk_region(body) if body is not None else ():
-            if n.type != "call_expression":
-                continue
+        for n in self._calls.get(region.node.id, ()):
             operand, name = callee_parts(n)
             if operand == "C" or operand in imports or operand == "?":
                 continue
@@ -283,17 +286,6 @@ def _loop_head(loop: Node) -> Node:
         if child.type == "block":
             break
     return loop.children[0] if loop.children else loop
-
-
-def _walk_region(body: Node):
-    """The nodes of a function body, without entering nested function literals."""
-    stack = [body]
-    while stack:
-        n = stack.pop()
-        yield n
-        for c in reversed(n.children):
-            if c.type != "func_literal":
-                stack.append(c)
 
 
 def _is_deferred(lit: Node) -> bool:
