@@ -243,6 +243,20 @@ class Simulation:
         fn = alloc.function
         self.params = set(param_names(fn))
         self.results = self._named_results(fn)
+        # Variables through which the allocating call reports failure: &errptr arguments, and the
+        # errno result of `p, err := C.f(...)`. On their error branch the allocation is nil.
+        self.error_vars: set[str] = set()
+        for arg in call_args(alloc.call):
+            inner = unwrap(arg)
+            if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
+                name = ident(inner.child_by_field_name("operand"))
+                if name:
+                    self.error_vars.add(name)
+        if statement is not None and statement.type == "short_var_declaration":
+            left = statement.child_by_field_name("left")
+            names = [c for c in left.named_children] if left is not None else []
+            if len(names) == 2 and names[1].type == "identifier" and names[1].text != b"_":
+                self.error_vars.add(names[1].text.decode())
         cache = declared if declared is not None else {}
         if fn.id not in cache:
             cache[fn.id] = self._declared_names(fn)
@@ -620,6 +634,8 @@ class Simulation:
         if state is None:
             return None
         then_in, else_in = state, state
+        if self.error_vars and self._tests_error(stmt):
+            then_in = replace(state, alive=False)  # the allocator failed: it returned nothing to free
         nil_check = self._nil_check(cond, state)
         if nil_check == "==":
             then_in = replace(state, alive=False)  # the allocation returned nil: nothing to free
@@ -629,6 +645,15 @@ class Simulation:
         alt = stmt.child_by_field_name("alternative")
         other = self.run_stmt(alt, else_in) if alt is not None else else_in
         return self.leave_scope(state, join(then, other), stmt)
+
+    def _tests_error(self, stmt: Node) -> bool:
+        """The if's initializer or condition reads an error the allocating call reported
+        (v := C.get(k, &cerr); if cerr != nil / if err := errFrom(cerr); err != nil)."""
+        for part in (stmt.child_by_field_name("initializer"), stmt.child_by_field_name("condition")):
+            if part is not None and any(n.type == "identifier" and n.text.decode() in self.error_vars
+                                        for n in _walk_all(part)):
+                return True
+        return False
 
     def _nil_check(self, cond: Node | None, state: State) -> str:
         """"==" for `p == nil`, "!=" for `p != nil` on a holder, else ""."""

@@ -288,14 +288,22 @@ def _c_callee(call: Node) -> str:
 class CSummaries:
     def __init__(self, functions: dict[str, list[CFunction]]) -> None:
         self.by_name: dict[str, CSummary] = {}
-        for name, defs in functions.items():
-            summary = CSummary(name)
-            for fn in defs:
-                self._scan(fn.node, summary)
-            self.by_name[name] = summary
+        allocators = set(C_ALLOCATORS)
+        # A function returning what another of the package's allocators returns allocates too
+        # (char *get_text(p) { return g_strdup(...); }): a few rounds reach the fixpoint.
+        for _ in range(4):
+            for name, defs in functions.items():
+                summary = CSummary(name)
+                for fn in defs:
+                    self._scan(fn.node, summary, allocators)
+                self.by_name[name] = summary
+            grown = allocators | {n for n, s in self.by_name.items() if s.returns_allocation}
+            if grown == allocators:
+                break
+            allocators = grown
 
     @staticmethod
-    def _scan(definition: Node, summary: CSummary) -> None:
+    def _scan(definition: Node, summary: CSummary, allocators: set[str] = C_ALLOCATORS) -> None:
         params = {n: i for i, n in enumerate(_c_params(definition)) if n}
         allocated: set[str] = set()
         type_text = (definition.child_by_field_name("type").text if definition.child_by_field_name("type") else b"")
@@ -315,8 +323,8 @@ class CSummaries:
                 callee = _c_callee(node)
                 args = node.child_by_field_name("arguments")
                 first = args.named_children[0] if args is not None and args.named_children else None
-                if callee in C_FREES and _c_ident(first) in params:
-                    summary.frees.add(params[_c_ident(first)])
+                if (callee in C_FREES or callee == "realloc") and _c_ident(first) in params:
+                    summary.frees.add(params[_c_ident(first)])  # realloc consumes the old block
             elif node.type in ("init_declarator", "assignment_expression"):
                 target = node.child_by_field_name("declarator") or node.child_by_field_name("left")
                 value = node.child_by_field_name("value") or node.child_by_field_name("right")
@@ -327,7 +335,7 @@ class CSummaries:
                 v = value
                 while v is not None and v.type in ("cast_expression", "parenthesized_expression"):
                     v = v.child_by_field_name("value") or (v.named_children[-1] if v.named_children else None)
-                if v is not None and v.type == "call_expression" and _c_callee(v) in C_ALLOCATORS and name:
+                if v is not None and v.type == "call_expression" and _c_callee(v) in allocators and name:
                     allocated.add(name)
                 src = _c_ident(value)
                 if src in params and target is not None and node.type == "assignment_expression":
@@ -338,12 +346,16 @@ class CSummaries:
                         summary.stores.add(params[src])
             elif node.type == "return_statement":
                 value = node.named_children[0] if node.named_children else None
-                v = value
-                while v is not None and v.type in ("cast_expression", "parenthesized_expression"):
-                    v = v.child_by_field_name("value") or (v.named_children[-1] if v.named_children else None)
-                if v is not None and ((v.type == "call_expression" and _c_callee(v) in C_ALLOCATORS)
-                                      or (v.type == "identifier" and v.text.decode() in allocated)):
-                    summary.returns_allocation = pointer_return
+                # return p ? strdup(p) : NULL: each branch of a conditional counts
+                values = [value]
+                if value is not None and value.type == "conditional_expression":
+                    values = [value.child_by_field_name("consequence"), value.child_by_field_name("alternative")]
+                for v in values:
+                    while v is not None and v.type in ("cast_expression", "parenthesized_expression"):
+                        v = v.child_by_field_name("value") or (v.named_children[-1] if v.named_children else None)
+                    if v is not None and ((v.type == "call_expression" and _c_callee(v) in allocators)
+                                          or (v.type == "identifier" and v.text.decode() in allocated)):
+                        summary.returns_allocation = pointer_return
         if summary.returns_allocation and type_text in (b"char", b"const char", b"unsigned char"):
             summary.returns_string = True
 
