@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from cgolint.catalog import load_data
-from cgolint.facts.calls import CFunction, function_name
-from cgolint.model import CUnit
+from cgolint.facts.calls import CFunction
 from cgolint.rule import ConfigError
 from cgolint.treewalk import walk
 
@@ -321,6 +320,3 @@ def _c_args(call: Node) -> list[Node]:
     args = call.child_by_field_name("arguments")
     return [a for a in args.named_children if a.type != "comment"] if args is not None else []
 
-
-__all__ = ["Catalog", "Group", "Blocking", "BlockingSummaries", "load_catalog", "blocks_with_args", "file_goos",
-           "function_name", "CUnit"]

@@ -60,8 +60,6 @@ class Allocation:
     views: list[Node] = field(default_factory=list)  # unsafe.Slice / array casts over it
     leaks: list[Leak] = field(default_factory=list)
     undecided: bool = False
-    deferred_free: bool = False  # a defer frees it (on some path)
-    freed: bool = False  # some path frees it without defer
 
 
 # ------------------------------------------------------------------ abstract state
@@ -410,7 +408,6 @@ class Simulation:
                 continue
             what = effect.get(pos)
             if what == "free":
-                self.alloc.freed = True
                 return replace(state, alive=False)
             if what == "store" or what is None:
                 return replace(state, alive=False)  # ownership passes on, or we cannot tell
@@ -802,8 +799,6 @@ class Simulation:
                         if name is not None and effect.get(pos) == "free":
                             freed.add(name)
             if freed:
-                if state.names() & freed:
-                    self.alloc.deferred_free = True
                 return replace(state, exit_frees=state.exit_frees | frozenset(freed))
             if state.alive and self.mentions(fn, state):
                 return replace(state, alive=False)
@@ -816,7 +811,6 @@ class Simulation:
             if self.refers(arg, state) is None:
                 continue
             if effect.get(pos) == "free":
-                self.alloc.deferred_free = True
                 return replace(state, protected=True)
             return replace(state, alive=False)  # handed to a deferred call that may keep it
         return state

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from cgolint.facts.calls import CFunction, function_name
+from cgolint.facts.calls import CFunction
 from cgolint.model import GoFile, Package
 from cgolint.treewalk import walk
 
@@ -170,7 +170,6 @@ class GoSummaries:
                 # the nodes that can free or store a parameter, collected once for every round
                 relevant = [n for n in walk(body) if n.type in ("call_expression", "assignment_statement", "send_statement")]
                 bodies.append((summary, relevant, imported_names(file)))
-        self.imports = set().union(*(imports for _, _, imports in bodies)) if bodies else set()
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
             changed = False
             for summary, body, imports in bodies:
@@ -201,7 +200,7 @@ class GoSummaries:
                 right = node.child_by_field_name("right")
                 if left is None or right is None:
                     continue
-                for lhs, rhs in zip(left.named_children, right.named_children):
+                for lhs, rhs in zip(left.named_children, right.named_children, strict=False):  # a, b = f()
                     name = ident(rhs)
                     if name in index and lhs.type != "identifier":
                         stores.add(index[name])

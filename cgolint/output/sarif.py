@@ -122,7 +122,7 @@ def render(report: Report) -> str:
     log = om.SarifLog(runs=[run], version="2.1.0", schema_uri=SCHEMA)
     doc = _to_json(log)
     # properties (tags, precision, problem.severity) are free-form: add them as plain JSON
-    for rule, meta in zip(doc["runs"][0]["tool"]["driver"]["rules"], metas):
+    for rule, meta in zip(doc["runs"][0]["tool"]["driver"]["rules"], metas, strict=True):
         level = report.levels.get(meta.id, meta.level).value
         rule["properties"] = {"tags": list(meta.tags), "precision": meta.precision, "problem.severity": _SEVERITY[level]}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
