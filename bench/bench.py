@@ -8,7 +8,7 @@ and plain Go files that cost no parse) to a temporary directory, then measures, 
 - parse floor: reading every .go/.c/.h file and parsing it with tree-sitter, nothing else;
 - cgolint: `cgolint check --format sarif` on the corpus, in-process;
 - gofmt: `gofmt -l` on the same corpus (Go's own parser, as a native baseline), if Go is installed;
-- peak memory (max RSS) of a child process running cgolint, against a child that only imports it.
+- peak memory (VmHWM) of a child process running cgolint, against a child that only imports it.
 
 Reported: cgolint/parse-floor (how much the rules and facts add to parsing), cgolint/gofmt,
 and peak-RSS ratio. Timings are the best of --repeat runs.
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import resource  # noqa: F401  (used in the child's code)
 import shutil
 import subprocess
 import sys
@@ -164,8 +163,10 @@ def run_cgolint(root: Path) -> None:
 
 
 def child_rss(code: str, cwd: Path) -> int:
-    """Peak RSS (KiB) of a child Python running code, as the child itself reports it."""
-    code += "\nimport resource, sys; sys.__stderr__.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))"
+    """Peak RSS (KiB) of a child Python running code, as the child itself reports it: VmHWM from
+    /proc/self/status (ru_maxrss would not do: Linux carries it over execve from this process)."""
+    code += ("\nimport re, sys; sys.__stderr__.write(re.search(r'VmHWM:\\s+(\\d+)', "
+             "open('/proc/self/status').read()).group(1))")
     done = subprocess.run([sys.executable, "-c", code], cwd=cwd, check=False, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     return int(done.stderr.strip().splitlines()[-1])
