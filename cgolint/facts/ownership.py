@@ -238,6 +238,7 @@ class Simulation:
         self.target = target  # the identifier it binds to
         self.frames: list[_Frame] = []
         self.leaks: dict[tuple[str, int], Leak] = {}
+        self.view_nodes: list[Node] = []  # slices made over the memory, seen on some path
         fn = alloc.function
         self.params = set(param_names(fn))
         self.results = self._named_results(fn)
@@ -554,6 +555,7 @@ class Simulation:
                 maker = _is_view_maker(unwrap(rhs) or rhs)
                 if maker is not None and self.refers(maker, before):
                     view_src = maker
+                    self.view_nodes.append(unwrap(rhs) or rhs)  # a view through any alias
                 elif ident(rhs) in before.view_names():
                     view_src = rhs
             if lhs.type == "identifier":
@@ -975,8 +977,11 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
         except (Undecided, RecursionError):
             alloc.undecided = True
         alloc.leaks = sorted(sim.leaks.values(), key=lambda leak: leak.node.start_byte)
-        alloc.views = [n for n in makers.get(function.id, ())
-                       if (alloc.variable and _mentions_name(_is_view_maker(n), alloc.variable)) or _contains(n, call)]
+        seen = {n.id for n in sim.view_nodes}
+        alloc.views = sim.view_nodes + [
+            n for n in makers.get(function.id, ()) if n.id not in seen
+            and ((alloc.variable and _mentions_name(_is_view_maker(n), alloc.variable)) or _contains(n, call))]
+        alloc.views.sort(key=lambda n: n.start_byte)
         allocations.append(alloc)
     return allocations
 
