@@ -151,3 +151,30 @@ def test_catalog_groups_are_well_formed():
         assert catalog.group_of(name).kind == "long-running", name
     for name in ("pthread_mutex_trylock", "sem_trywait", "strlen", "malloc", "ZSTD_compressBound"):
         assert catalog.group_of(name) is None, name
+
+
+def test_c_call_graph_cycles(lint):
+    src = '''package p
+
+/*
+#include <unistd.h>
+static int pong(int n);
+static int ping(int n) { return n > 0 ? pong(n - 1) : 0; }
+static int pong(int n) { if (n == 7) read(0, 0, 0); return ping(n); }
+static int odd(int n);
+static int even(int n) { return n == 0 ? 1 : odd(n - 1); }
+static int odd(int n) { return n == 0 ? 0 : even(n - 1); }
+*/
+import "C"
+
+func Loop() {
+	for i := 0; i < 3; i++ {
+		C.ping(C.int(i))
+		C.even(C.int(i))
+	}
+}
+'''
+    got = cgo003(lint, {"p.go": src})
+    assert [(line, m.split(" on a hot path")[0]) for _, line, m in got] == [
+        (16, "C.ping can block (ping → pong → read: waits on a pipe, socket or terminal, or for the disk)")
+    ]
