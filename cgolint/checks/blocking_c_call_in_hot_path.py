@@ -57,7 +57,7 @@ class BlockingCCallInHotPath(Rule):
 
     def alternative(self, facts: PackageFacts, leaf: str) -> str:
         lib = next((lib for lib in self.libraries if lib.claims(leaf, facts.package)), None)
-        return f", or use the pure-Go {lib.advice(leaf).split(': ', 1)[1].split(' (or')[0]}" if lib else ""
+        return f", or use the pure-Go {lib.ranked(leaf)[0]}" if lib else ""
 
     def check(self, facts: PackageFacts) -> Iterator[Finding]:
         hot = facts.hot_paths(self.patterns)

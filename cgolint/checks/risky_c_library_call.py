@@ -105,11 +105,15 @@ class Library:
             return True
         return _matches(name, self._broad) and self.identified_in(package)
 
-    def advice(self, name: str) -> str:
-        """The replacement for this C function first, then at most two others."""
+    def ranked(self, name: str) -> list[str]:
+        """The replacements, the one for this C function first (replacement-for)."""
         best = next((path for pattern, path in self.replacement_for if _matches(name, _pattern((pattern,)))), None)
         ranked = [best] if best else []
-        ranked += [r for r in self.replacements if r not in ranked and not (best and best in r.split(" + "))]
+        return ranked + [r for r in self.replacements if r not in ranked and not (best and best in r.split(" + "))]
+
+    def advice(self, name: str) -> str:
+        """The replacement for this C function first, then at most two others."""
+        ranked = self.ranked(name)
         first, others = ranked[0], ranked[1:3]
         text = f"pure-Go replacement: {first}"
         if others:

@@ -20,6 +20,7 @@ from tree_sitter import Node
 
 from cgolint.catalog import load_data
 from cgolint.facts.calls import CFunction
+from cgolint.facts.summaries import call_args
 from cgolint.rule import ConfigError
 from cgolint.treewalk import walk
 
@@ -167,7 +168,7 @@ def definition_goos(definition: Node) -> frozenset[str] | None:
     node = definition.parent
     while node is not None:
         if node.type in ("preproc_if", "preproc_ifdef", "preproc_elif", "preproc_else", "preproc_elifdef"):
-            branch = node
+            branch = node  # the innermost #if/#ifdef/#elif around the definition
             if node.type == "preproc_else":
                 return None  # the else of a platform switch: cannot tell which platforms
             cond = branch.child_by_field_name("condition") or branch.child_by_field_name("name")
@@ -259,7 +260,7 @@ class BlockingSummaries:
                     self.by_definition[fn.node.id] = Blocking((fn.name, *inner.chain), inner.group, inner.kind)
                     break
                 group = catalog.group_of(name)
-                if group is not None and blocks_with_args(group, name, _c_args(node)):
+                if group is not None and blocks_with_args(group, name, call_args(node)):
                     self.by_definition[fn.node.id] = Blocking((fn.name, name), group, group.kind)
                     break
             if self.by_definition[fn.node.id] is None and body is not None and _spins(body):
@@ -314,9 +315,3 @@ class BlockingSummaries:
         if not blocking:
             return None
         return "undecided"
-
-
-def _c_args(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments")
-    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
-

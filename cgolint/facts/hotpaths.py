@@ -281,10 +281,7 @@ def _same(a: Node | None, b: Node | None) -> bool:
 
 
 def _loop_head(loop: Node) -> Node:
-    """The `for ... {` part of a loop, for a one-line location."""
-    for child in loop.children:
-        if child.type == "block":
-            break
+    """The loop's `for` keyword, for a one-line location."""
     return loop.children[0] if loop.children else loop
 
 

@@ -26,18 +26,24 @@ from cgolint.facts.summaries import (
     GoSummaries,
     call_args,
     callee_parts,
+    conversion_operand,
     ident,
     imported_names,
+    is_conversion,
     param_names,
     unwrap,
     walk_outside_closures,
 )
 from cgolint.model import GoFile
+from cgolint.treewalk import ancestors, walk
 
 STRING_ALLOCATORS = {"CString", "CBytes", "strdup", "strndup"}
 MEMORY_ALLOCATORS = {"malloc", "calloc", "realloc"}
 TERMINATORS = {("os", "Exit"), ("log", "Fatal"), ("log", "Fatalf"), ("log", "Fatalln"), ("runtime", "Goexit")}
 FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+# Nodes that open a scope for the variables declared in (or directly under) them.
+SCOPES = ("block", "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement",
+          "expression_case", "type_case", "communication_case", "default_case")
 
 
 @dataclass(frozen=True)
@@ -215,8 +221,6 @@ def _through_conversions(node: Node) -> Node:
 
 
 def _converts(call: Node, child: Node) -> bool:
-    from cgolint.facts.summaries import conversion_operand, is_conversion
-
     if not is_conversion(call):
         return False
     operand = conversion_operand(call)
@@ -306,9 +310,7 @@ class Simulation:
             return self.scope_of_param
         parent = node.parent
         while parent is not None and parent.id != self.alloc.function.id:
-            if parent.type in ("block", "if_statement", "for_statement", "expression_switch_statement",
-                               "type_switch_statement", "expression_case", "type_case", "communication_case",
-                               "default_case"):
+            if parent.type in SCOPES:
                 if self._declares(parent, name):
                     return parent.id
             parent = parent.parent
@@ -369,7 +371,7 @@ class Simulation:
         names = state.names() | state.view_names()
         if not names:
             return False
-        for n in _walk_all(node):  # closures included: a capture is a mention
+        for n in walk(node):  # closures included: a capture is a mention
             if n.type == "identifier" and n.text.decode() in names:
                 return True
         return False
@@ -417,7 +419,7 @@ class Simulation:
     def immediate_closure(self, lit: Node, state: State) -> State:
         """func() { ... }(): its body runs now; a free inside frees, a store stores."""
         body = lit.child_by_field_name("body")
-        for n in _walk_all(body) if body is not None else ():
+        for n in walk(body) if body is not None else ():
             if n.type == "call_expression":
                 new = self.call(n, state)
                 if not new.alive:
@@ -435,21 +437,19 @@ class Simulation:
             self.exit(end, _closing(body), "end")
 
     def run_block(self, block: Node, state: State | None) -> State | None:
-        entry = state
         for stmt in _statements(block):
             if state is None:
                 break
             state = self.run_stmt(stmt, state)
-        return self.leave_scope(entry, state, block)
+        return self.leave_scope(state, block)
 
-    def leave_scope(self, entry: State | None, state: State | None, scope: Node, kind: str = "scope") -> State | None:
+    def leave_scope(self, state: State | None, scope: Node, kind: str = "scope") -> State | None:
         if state is None:
             return None
-        kept = frozenset(h for h in state.holders if h[1] != scope.id)
-        kept_views = frozenset(v for v in state.views if v[1] != scope.id)
-        if kept == state.holders and kept_views == state.views:
+        after = _without_scope(state, scope)
+        if after == state:
             return state
-        after = replace(state, holders=kept, views=kept_views)
+        kept, kept_views = after.holders, after.views
         if scope.id != self.alloc.function.child_by_field_name("body").id:
             if scope.parent is not None and scope.parent.type == "for_statement" and scope.type == "block":
                 kind = "iteration"  # a loop body: its variables are new every iteration
@@ -587,9 +587,7 @@ class Simulation:
     def _decl_scope(self, stmt: Node) -> int:
         parent = stmt.parent
         while parent is not None:
-            if parent.type in ("block", "if_statement", "for_statement", "expression_case", "type_case",
-                               "communication_case", "default_case", "expression_switch_statement",
-                               "type_switch_statement"):
+            if parent.type in SCOPES:
                 return parent.id
             if parent.type in FUNCTIONS:
                 return parent.id
@@ -603,7 +601,7 @@ class Simulation:
         declares = stmt.type in ("short_var_declaration", "var_spec", "var_declaration")
         scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
         if before.alive and not before.protected and (name in before.names() or name in before.view_names()):
-            loop = next((a for a in _ancestors(stmt) if a.type == "for_statement"), stmt)
+            loop = next((a for a in ancestors(stmt) if a.type == "for_statement"), stmt)
             self.leak("loop", loop)  # the previous iteration's memory is overwritten
         holders = frozenset(h for h in state.holders if h[0] != name)
         views = frozenset(v for v in state.views if v[0] != name)
@@ -643,14 +641,14 @@ class Simulation:
         then = self.run_block(stmt.child_by_field_name("consequence"), then_in)
         alt = stmt.child_by_field_name("alternative")
         other = self.run_stmt(alt, else_in) if alt is not None else else_in
-        return self.leave_scope(state, join(then, other), stmt)
+        return self.leave_scope(join(then, other), stmt)
 
     def _tests_error(self, stmt: Node) -> bool:
         """The if's initializer or condition reads an error the allocating call reported
         (v := C.get(k, &cerr); if cerr != nil / if err := errFrom(cerr); err != nil)."""
         for part in (stmt.child_by_field_name("initializer"), stmt.child_by_field_name("condition")):
             if part is not None and any(n.type == "identifier" and n.text.decode() in self.error_vars
-                                        for n in _walk_all(part)):
+                                        for n in walk(part)):
                 return True
         return False
 
@@ -691,14 +689,14 @@ class Simulation:
                 for s in case.named_children:
                     if s.type == "statement_list" and body is not None:
                         body = self.run_stmt(s, body)
-                result = join(result, self.leave_scope(entry, body, case))
+                result = join(result, self.leave_scope(body, case))
         finally:
             self.frames.pop()
         if not has_default and stmt.type != "select_statement":
             result = join(result, state)
         for b in frame.breaks:
             result = join(result, b)
-        return self.leave_scope(state, result, stmt)
+        return self.leave_scope(result, stmt)
 
     def run_for(self, stmt: Node, state: State, label: str) -> State | None:
         clause = next((c for c in stmt.named_children if c.type in ("for_clause", "range_clause")), None)
@@ -748,7 +746,7 @@ class Simulation:
                 after = join(after, b)
         finally:
             self.frames.pop()
-        return self.leave_scope(loop_entry, after, stmt)
+        return self.leave_scope(after, stmt)
 
     def run_jump(self, stmt: Node, state: State) -> State | None:
         label_node = next((c for c in stmt.named_children if c.type == "label_name"), None)
@@ -769,13 +767,8 @@ class Simulation:
         node = stmt.parent
         stop = target.node  # both leave the loop body's scope; for-clause variables live on
         while node is not None and node.id != stop.id:
-            if node.type in ("block", "if_statement", "for_statement", "expression_case", "type_case",
-                             "communication_case", "default_case"):
-                before = left
-                kept = frozenset(h for h in left.holders if h[1] != node.id)
-                kept_views = frozenset(v for v in left.views if v[1] != node.id)
-                left = replace(left, holders=kept, views=kept_views)
-                left = self.check_lost(before, left, "break" if is_break else "continue", stmt)
+            if node.type in SCOPES:
+                left = self.check_lost(left, _without_scope(left, node), "break" if is_break else "continue", stmt)
             node = node.parent
         if is_break:
             target.breaks.append(left)
@@ -793,7 +786,7 @@ class Simulation:
             # including memory allocated after the defer statement.
             body = fn.child_by_field_name("body")
             freed = set()
-            for n in _walk_all(body) if body is not None else ():
+            for n in walk(body) if body is not None else ():
                 if n.type == "call_expression":
                     effect = self.go.call_effect(n, self.imports)
                     for pos, arg in enumerate(call_args(n)):
@@ -858,19 +851,10 @@ def _c_argument(node: Node) -> bool:
     return call is not None and call.type == "call_expression" and callee_parts(call)[0] == "C"
 
 
-def _ancestors(node: Node):
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
-
-
-def _walk_all(node: Node):
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        stack.extend(reversed(n.children))
+def _without_scope(state: State, scope: Node) -> State:
+    """The state once the variables declared in scope are gone."""
+    return replace(state, holders=frozenset(h for h in state.holders if h[1] != scope.id),
+                   views=frozenset(v for v in state.views if v[1] != scope.id))
 
 
 def _statements(block: Node) -> list[Node]:
@@ -987,7 +971,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
 
 
 def _mentions_name(node: Node, name: str) -> bool:
-    return any(n.type == "identifier" and n.text.decode() == name for n in _walk_all(node))
+    return any(n.type == "identifier" and n.text.decode() == name for n in walk(node))
 
 
 def _contains(outer: Node, inner: Node) -> bool:

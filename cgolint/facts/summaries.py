@@ -264,9 +264,15 @@ def _c_params(definition: Node) -> list[str]:
     return names
 
 
-def _c_ident(expr: Node | None) -> str | None:
+def _c_strip(expr: Node | None) -> Node | None:
+    """A C expression without casts and parentheses."""
     while expr is not None and expr.type in ("cast_expression", "parenthesized_expression"):
         expr = expr.child_by_field_name("value") or (expr.named_children[-1] if expr.named_children else None)
+    return expr
+
+
+def _c_ident(expr: Node | None) -> str | None:
+    expr = _c_strip(expr)
     return expr.text.decode() if expr is not None and expr.type == "identifier" else None
 
 
@@ -331,9 +337,7 @@ class CSummaries:
                 if target is not None and target.type == "pointer_declarator":
                     inner = target.child_by_field_name("declarator")
                     name = inner.text.decode() if inner is not None and inner.type == "identifier" else None
-                v = value
-                while v is not None and v.type in ("cast_expression", "parenthesized_expression"):
-                    v = v.child_by_field_name("value") or (v.named_children[-1] if v.named_children else None)
+                v = _c_strip(value)
                 if v is not None and v.type == "call_expression" and _c_callee(v) in allocators and name:
                     allocated.add(name)
                 src = _c_ident(value)
@@ -349,9 +353,7 @@ class CSummaries:
                 values = [value]
                 if value is not None and value.type == "conditional_expression":
                     values = [value.child_by_field_name("consequence"), value.child_by_field_name("alternative")]
-                for v in values:
-                    while v is not None and v.type in ("cast_expression", "parenthesized_expression"):
-                        v = v.child_by_field_name("value") or (v.named_children[-1] if v.named_children else None)
+                for v in map(_c_strip, values):
                     if v is not None and ((v.type == "call_expression" and _c_callee(v) in allocators)
                                           or (v.type == "identifier" and v.text.decode() in allocated)):
                         summary.returns_allocation = pointer_return
