@@ -34,7 +34,8 @@ def test_blocking_in_loop_is_reported_with_its_chain(lint):
     [(path, line, message)] = cgo003(lint, {"p.go": LOOP.format(extra="", call="C.wait_io(C.int(fd))")})
     assert (path, line) == ("p.go", 13)
     assert message.startswith("C.wait_io can block (wait_io → read: ")
-    assert "it runs in the loop at line 12 of p.go" in message
+    assert " once per item: it runs in the loop over fds at line 12 of p.go. " in message
+    assert message.endswith("Serve all the items with one batch, one crossing (the loop on the C side) or one transaction.")
     assert "GC" not in message and "stop-the-world" not in message  # the fact sheet: cgo calls do not stretch STW
 
 
@@ -63,7 +64,7 @@ func HandleJob() { C.sleep(1) }
 func Setup() { C.sleep(1) }
 '''
     files = {"p.go": src, "cgolint.toml": '[rules.CGO003]\nhot-functions = ["Handle*"]\n'}
-    assert [(line, m.split(" on a hot path: ")[1].split(".")[0]) for _, line, m in cgo003(lint, files)] == [
+    assert [(line, m.split(" in request-serving code: ")[1].split(".")[0]) for _, line, m in cgo003(lint, files)] == [
         (6, "HandleJob matches the configured hot-functions")
     ]
 
@@ -96,10 +97,9 @@ def test_platform_variants_follow_the_go_files_constraints(lint):
 // int next_event(void);
 import "C"
 
-func Pump(n int) {
-	for i := 0; i < n; i++ {
-		C.next_event()
-	}
+//cgolint:hot
+func Pump() {
+	C.next_event()
 }
 '''
     files = {"ev_linux.c": c_linux, "ev_darwin.c": c_darwin}
@@ -111,7 +111,7 @@ def test_platform_variants_undecided_stay_quiet(lint):
     files = {
         "ev_linux.c": "#include <unistd.h>\nint next_event(void) { return usleep(10); }\n",
         "ev_darwin.c": "int next_event(void) { return 0; }\n",
-        "pump.go": 'package p\n\n// int next_event(void);\nimport "C"\n\nfunc Pump() {\n\tfor {\n\t\tC.next_event()\n\t}\n}\n',
+        "pump.go": 'package p\n\n// int next_event(void);\nimport "C"\n\n//cgolint:hot\nfunc Pump() {\n\tC.next_event()\n}\n',
     }
     assert cgo003(lint, files) == []
 
@@ -129,10 +129,9 @@ static int tick(void) { return usleep(5); }
 */
 import "C"
 
+//cgolint:hot
 func Spin() {
-	for {
-		C.tick()
-	}
+	C.tick()
 }
 '''
     assert cgo003(lint, {"spin.go": src}) == []  # no constraint on the Go file: the variants disagree
@@ -175,6 +174,6 @@ func Loop() {
 }
 '''
     got = cgo003(lint, {"p.go": src})
-    assert [(line, m.split(" on a hot path")[0]) for _, line, m in got] == [
+    assert [(line, m.split(" once per item")[0]) for _, line, m in got] == [
         (16, "C.ping can block (ping → pong → read: waits on a pipe, socket or terminal, or for the disk)")
     ]

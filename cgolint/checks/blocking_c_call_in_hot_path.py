@@ -1,5 +1,6 @@
-"""CGO003 blocking-c-call-in-hot-path: a C call that can block (or runs long CPU-bound C work),
-made on a hot path: a loop, a request handler, or a function called from one."""
+"""CGO003 blocking-c-call-in-hot-path: a C call that can block (or runs long CPU-bound C work), made
+where the reader can act on it: in request-serving code, or once per item of a per-item loop
+(facts.hotpaths says which code is hot and why; facts.blocking which calls block)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,26 @@ from cgolint.facts.summaries import call_args
 from cgolint.findings import Finding, Related
 from cgolint.rule import ConfigError, Rule
 
+# What the call costs where it is, and what to do about it: the facts of the fact sheet (sections
+# 1.3 and 7), by where the hotness comes from ("request" or "item") and what the call does.
 COSTS = {
-    "wait": ("A blocking cgo call holds its OS thread for the whole call; the scheduler takes the P back only "
-             "after 20µs–10ms, so goroutines queued behind it wait, and concurrent calls each hold a thread "
-             "(the process dies past 10,000)."),
-    "long-running": ("It holds its OS thread, and its P until the scheduler takes it back after 20µs–10ms, so "
-                     "goroutines queued behind it wait; each crossing also costs tens of nanoseconds."),
+    ("request", "wait"): (
+        "A blocking cgo call holds its OS thread for the whole call: one thread per concurrent request "
+        "(the process dies past 10,000), and the scheduler takes the P back only after 20µs–10ms, so "
+        "goroutines queued behind it wait."),
+    ("request", "long-running"): (
+        "It holds its OS thread for the whole call, one per concurrent request, and its P until the "
+        "scheduler takes it back after 20µs–10ms, so goroutines queued behind it wait."),
+    ("item", "wait"): (
+        "Each item pays a crossing (tens of nanoseconds) and holds the OS thread while C waits, and the "
+        "scheduler takes the P back only after 20µs–10ms."),
+    ("item", "long-running"): (
+        "Each item pays a crossing (tens of nanoseconds) and holds the OS thread and its P until the "
+        "scheduler takes it back after 20µs–10ms."),
+}
+REMEDY = {
+    "request": "Keep the call off the request path (a bounded worker pool, or one goroutine that owns the resource)",
+    "item": "Serve all the items with one batch, one crossing (the loop on the C side) or one transaction",
 }
 
 
@@ -27,7 +42,8 @@ class BlockingCCallInHotPath(Rule):
         "hot-functions": "a list of glob patterns of function names that are hot (\"Handle*\", \"(*Server).Serve\")",
         "disable": "a list of group ids from the built-in blocking catalog to stop flagging",
         "group": "a list of tables, each a blocking group (id, kind = wait or long-running, why, names; optional "
-                 "severity, headers, nonblocking-when-zero); a group with a built-in id replaces it",
+                 "severity, headers, nonblocking-when-zero, blocking-when-arg, nonblocking-if-package-calls); a group with a "
+                 "built-in id replaces it",
     }
 
     def configure(self, options: dict, origin: str) -> None:
@@ -44,13 +60,13 @@ class BlockingCCallInHotPath(Rule):
         self.catalog = load_catalog(groups, disabled, origin)
         self.libraries = default_libraries()
 
-    def blocking(self, facts: PackageFacts, call) -> Blocking | None:
+    def blocking(self, facts: PackageFacts, catalog, call) -> Blocking | None:
         name = call.name
         if name in facts.c_functions:
             goos = file_goos(call.file.source.path.name, call.file.source.data)
-            found = facts.blocking_summaries(self.catalog).for_call(name, goos)
+            found = facts.blocking_summaries(catalog).for_call(name, goos)
             return found if isinstance(found, Blocking) else None  # "undecided": stay quiet
-        group = self.catalog.group_of(name)
+        group = catalog.group_of(name)
         if group is None or not blocks_with_args(group, name, call_args(call.node)):
             return None
         return Blocking((name,), group, group.kind)
@@ -61,19 +77,21 @@ class BlockingCCallInHotPath(Rule):
 
     def check(self, facts: PackageFacts) -> Iterator[Finding]:
         hot = facts.hot_paths(self.patterns)
+        catalog = self.catalog.for_package(facts.called_c_names)
         for call in facts.go_c_calls:
-            blocking = self.blocking(facts, call)
+            blocking = self.blocking(facts, catalog, call)
             if blocking is None:
                 continue
             chain = hot.context(call.node)
             if chain is None:
                 continue
+            origin = chain[-1].kind if chain[-1].kind in ("request", "item") else "request"
             why = blocking.group.why if blocking.group is not None else "spins until a condition changes"
             cause = f"{blocking.reason}: {why}" if len(blocking.chain) > 1 else why
             verb = "can block" if blocking.kind == "wait" else "runs long CPU-bound C work"
+            where = "in request-serving code" if origin == "request" else "once per item"
             hot_text = "; ".join(r.text for r in chain)
-            message = (f"C.{call.name} {verb} ({cause}) on a hot path: {hot_text}. {COSTS[blocking.kind]} "
-                       f"Batch the work per crossing or move the call to a bounded worker pool"
-                       f"{self.alternative(facts, blocking.chain[-1])}.")
+            message = (f"C.{call.name} {verb} ({cause}) {where}: {hot_text}. {COSTS[origin, blocking.kind]} "
+                       f"{REMEDY[origin]}{self.alternative(facts, blocking.chain[-1])}.")
             related = tuple(Related(r.span, f"hot because {r.text}") for r in chain)
             yield Finding(self.id, message, call.file.span(call.callee), related)

@@ -16,14 +16,19 @@ class PackageFacts:
     def __init__(self, package: Package, takes_ownership: frozenset[str] = frozenset()) -> None:
         self.package = package
         self.takes_ownership = takes_ownership  # calls that adopt the C memory passed to them
-        self._blocking: dict[int, BlockingSummaries] = {}
+        self._blocking: dict[int, tuple[Catalog, BlockingSummaries]] = {}
         self._hot: dict[tuple[str, ...], HotPaths] = {}
 
     def blocking_summaries(self, catalog: Catalog) -> BlockingSummaries:
         """Whether and why each of the package's C functions blocks, for a blocking catalog."""
-        if id(catalog) not in self._blocking:
-            self._blocking[id(catalog)] = BlockingSummaries(self.c_functions, catalog)
-        return self._blocking[id(catalog)]
+        if id(catalog) not in self._blocking:  # the catalog is kept with its summaries, so its id stays unique
+            self._blocking[id(catalog)] = (catalog, BlockingSummaries(self.c_functions, catalog))
+        return self._blocking[id(catalog)][1]
+
+    @cached_property
+    def called_c_names(self) -> frozenset[str]:
+        """Every C function name the package calls, from Go (`C.f`) or from its C code."""
+        return frozenset(c.name for c in self.go_c_calls) | frozenset(c.name for c in self.c_calls)
 
     def hot_paths(self, patterns: tuple[str, ...] = ()) -> HotPaths:
         """Which Go code is hot and why (patterns: extra hot function names from the configuration)."""

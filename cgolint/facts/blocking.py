@@ -27,7 +27,7 @@ from cgolint.treewalk import walk
 PROCESS_ENDERS = {"exit", "_exit", "_Exit", "abort", "quick_exit"}
 SPIN_CALLS = {"sched_yield", "pthread_yield", "cpu_relax", "__builtin_ia32_pause"}
 GROUP_KEYS = {"id": str, "kind": str, "severity": str, "why": str, "headers": list, "names": list,
-              "nonblocking-when-zero": dict, "blocking-when-arg": dict}
+              "nonblocking-when-zero": dict, "blocking-when-arg": dict, "nonblocking-if-package-calls": list}
 KINDS = ("wait", "long-running")
 SEVERITIES = ("indefinite", "io", "lock", "cpu")
 
@@ -41,6 +41,7 @@ class Group:
     names: tuple[str, ...]
     zero_timeout: tuple[tuple[str, int], ...] = ()
     only_when: tuple[tuple[str, int, tuple[str, ...]], ...] = ()  # (name, argument index, constants)
+    unless_package_calls: tuple[str, ...] = ()  # C names whose use in a package makes the group not block there
     _pattern: re.Pattern = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -59,6 +60,10 @@ class Group:
         if severity not in SEVERITIES:
             raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
         names = tuple(row["names"])
+        unless = tuple(row.get("nonblocking-if-package-calls", ()))
+        for key, values in (("names", names), ("nonblocking-if-package-calls", unless)):
+            if not all(isinstance(n, str) and n for n in values):
+                raise ConfigError(f"{where}: {key!r} must be a list of C names")
         parts = [re.escape(n[:-1]) + ".*" if n.endswith("*") else re.escape(n) for n in names]
         zero = tuple((k, int(v)) for k, v in row.get("nonblocking-when-zero", {}).items())
         only = []
@@ -66,7 +71,7 @@ class Group:
             if not (isinstance(v, list) and len(v) >= 2 and isinstance(v[0], int) and all(isinstance(c, str) for c in v[1:])):
                 raise ConfigError(f"{where}: blocking-when-arg.{k} must be [argument index, constant, ...]")
             only.append((k, v[0], tuple(v[1:])))
-        return cls(row["id"], row["kind"], severity, row["why"], names, zero, tuple(only),
+        return cls(row["id"], row["kind"], severity, row["why"], names, zero, tuple(only), unless,
                    re.compile("(?:" + "|".join(parts) + ")") if parts else re.compile("(?!)"))
 
     def matches(self, name: str) -> bool:
@@ -82,6 +87,16 @@ class Catalog:
         if name in self.never:
             return None
         return next((g for g in self.groups if g.matches(name)), None)
+
+    def for_package(self, called: set[str]) -> "Catalog":
+        """The catalog as it applies to a package that calls these C names: groups whose
+        nonblocking-if-package-calls names a called function drop out."""
+        kept = tuple(g for g in self.groups if not any(_name_matches(p, c) for p in g.unless_package_calls for c in called))
+        return self if len(kept) == len(self.groups) else Catalog(kept, self.never)
+
+
+def _name_matches(pattern: str, name: str) -> bool:
+    return name.startswith(pattern[:-1]) if pattern.endswith("*") else name == pattern
 
 
 def load_catalog(extra: list[dict] = (), disabled: list[str] = (), origin: str = "") -> Catalog:
@@ -109,10 +124,46 @@ def is_literal_zero(node: Node | None) -> bool:
     return node is not None and node.type in ("number_literal", "int_literal") and node.text in (b"0", b"0x0", b"0L")
 
 
+def _variable(node: Node | None) -> Node | None:
+    """The variable under conversions: timeout in C.int(timeout) or (int)timeout."""
+    while node is not None and node.type in ("parenthesized_expression", "cast_expression", "call_expression"):
+        if node.type == "call_expression":
+            args = node.child_by_field_name("arguments")
+            if args is None or args.named_child_count != 1:
+                return None
+            node = args.named_children[0]
+        else:
+            node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+    return node if node is not None and node.type == "identifier" else None
+
+
+def zeroed_in_loop(arg: Node | None) -> bool:
+    """The timeout is a variable that the loop around the call sets to 0: only the first pass waits."""
+    var = _variable(arg)
+    if var is None:
+        return False
+    loop = var.parent
+    while loop is not None and loop.type not in ("for_statement", "while_statement", "do_statement"):
+        loop = loop.parent
+    if loop is None:
+        return False
+    for node in walk(loop):
+        if node.type in ("assignment_statement", "assignment_expression"):
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is not None and left.type == "expression_list" and left.named_child_count == 1:
+                left = left.named_children[0]
+            if right is not None and right.type == "expression_list" and right.named_child_count == 1:
+                right = right.named_children[0]
+            if left is not None and left.text == var.text and is_literal_zero(right):
+                return True
+    return False
+
+
 def blocks_with_args(group: Group, name: str, args: list[Node]) -> bool:
-    """A poll-like call with a literal 0 timeout does not block; fcntl blocks only with F_SETLKW."""
+    """A poll-like call with a 0 timeout does not block (a literal 0, or a variable the loop sets
+    to 0 after the first pass); fcntl blocks only with F_SETLKW."""
     for fname, index in group.zero_timeout:
-        if fname == name and index < len(args) and is_literal_zero(args[index]):
+        if fname == name and index < len(args) and (is_literal_zero(args[index]) or zeroed_in_loop(args[index])):
             return False
     for fname, index, constants in group.only_when:
         if fname == name:

@@ -1,16 +1,26 @@
-"""Which Go code is hot, and why.
+"""Which Go code is hot, and why: places where a blocking C call is something the reader can act on.
 
-Hot places: the body (and condition) of a for/range loop, including a goroutine's worker
-loop; HTTP handlers (the (http.ResponseWriter, *http.Request) signature, ServeHTTP methods,
-function literals passed to HandleFunc/Handle and router methods); gRPC-style service methods
-(ctx context.Context, *Req); functions marked `//cgolint:hot`; and functions matching the
-configured patterns. Within the package, a function called from a hot place is hot too, and
-keeps the chain of reasons for its findings' related locations.
+Hot, for one of two reasons:
+- request-serving code: HTTP handlers (the (http.ResponseWriter, *http.Request) signature,
+  ServeHTTP methods, function literals passed to HandleFunc/Handle and router methods),
+  gRPC-style service methods (ctx context.Context, *XxxRequest), functions marked
+  `//cgolint:hot`, functions matching the configured patterns — and, within the package, every
+  function they call. A blocking call there costs one OS thread per concurrent request.
+- per-item loops: a loop whose iterations handle independent items — ranging over a slice,
+  array, map or string, or counting over a collection (an index or cursor the body uses). A
+  blocking C call per item is a crossing (and a held thread) per item, where one batch, one
+  crossing or one transaction could serve them all. Functions called from such a loop are hot too.
 
-Not hot: `init`, `main` outside its loops, `sync.Once` bodies, a `defer` inside a loop (it runs
-at function exit), a loop's initializer and range expression (evaluated once), test helpers
-(a *testing.T or *testing.B parameter), and the loops of a goroutine that has called
-runtime.LockOSThread (a dedicated thread, by design).
+Not hot: a dedicated goroutine's loop (a goroutine started with `go` that loops over a channel,
+a ticker or until told to stop: it holds one thread by design), protocol loops (`for {}` and
+`for cond {}` loops that drive one logical C operation: drain, retry on EAGAIN, read until EOF,
+poll until an event) unless the function holding them is hot, `init`, `sync.Once` bodies, test
+helpers, a `defer` inside a loop (it runs at function exit), a loop's initializer and range
+expression (evaluated once), and the loops of a goroutine that called runtime.LockOSThread.
+
+Calls spread hotness only to what they certainly reach: package functions by name, and methods
+whose receiver's static type is a package type (facts.gotypes). A call on an interface value,
+or on a receiver whose type is unknown, spreads nothing; nor does a `go` statement.
 """
 
 from __future__ import annotations
@@ -21,19 +31,26 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from cgolint.facts.gotypes import PackageTypes, base_name, receiver_type
 from cgolint.facts.summaries import callee_parts, imported_names
 from cgolint.model import GoFile, Package
 from cgolint.source import Span
+from cgolint.treewalk import text, walk
 
 REGIONS = ("function_declaration", "method_declaration", "func_literal")
 ROUTER_METHODS = {"HandleFunc", "Handle", "Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Any",
                   "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "Method", "MethodFunc", "HandlerFunc"}
+# Receivers that run a function literal on a new goroutine: errgroup.Group.Go, sync.WaitGroup.Go
+GOROUTINE_STARTERS = {"Go"}
+# Range expressions that are channels even when their type is not declared in the package
+_CHANNEL_HINTS = (".C", "Done()")
 
 
 @dataclass(frozen=True)
 class Reason:
-    text: str  # "it runs in the loop at line 88 of server.go"
+    text: str  # "it runs in the loop over files at line 88 of server.go"
     span: Span
+    kind: str = "call"  # "request" (request-serving code), "item" (a per-item loop), "call" (called from hot code)
 
 
 @dataclass
@@ -50,7 +67,7 @@ class Region:
 
 def _type_text(param: Node) -> str:
     t = param.child_by_field_name("type")
-    return t.text.decode() if t is not None else ""
+    return t.text.decode("utf-8", "replace") if t is not None else ""
 
 
 def _params(fn: Node) -> list[str]:
@@ -77,26 +94,10 @@ def is_grpc_method(fn: Node) -> bool:
         and types[1].startswith("*") and types[1].endswith(("Request", "Req"))
 
 
-def _receiver_type(fn: Node) -> str:
-    """The receiver's type name without pointer: "Server" for (s *Server)."""
-    return _receiver(fn).lstrip("*")
-
-
-def _receiver(fn: Node) -> str:
-    recv = fn.child_by_field_name("receiver")
-    if recv is None:
-        return ""
-    for decl in recv.named_children:
-        t = decl.child_by_field_name("type")
-        if t is not None:
-            return t.text.decode()
-    return ""
-
-
 def qualified_name(fn: Node) -> str:
     name = fn.child_by_field_name("name")
-    base = name.text.decode() if name is not None else ""
-    recv = _receiver(fn)
+    base = text(name)
+    recv = receiver_type(fn)
     return f"({recv}).{base}" if recv else base
 
 
@@ -115,13 +116,20 @@ def _line(file: GoFile, node: Node) -> str:
     return f"line {node.start_point.row + 1} of {file.source.display.rsplit('/', 1)[-1]}"
 
 
+def _short(node: Node | None, limit: int = 40) -> str:
+    s = " ".join(text(node).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
 class HotPaths:
     def __init__(self, package: Package, patterns: tuple[str, ...] = ()) -> None:
         self.regions: dict[int, Region] = {}
-        self.by_name: dict[str, list[Region]] = {}  # "F" for functions, ".M" for methods
+        self.functions: dict[str, list[Region]] = {}  # package functions by name
+        self.methods: dict[tuple[str, str], list[Region]] = {}  # (receiver type name, method) → methods
         self.imports: dict[int, set[str]] = {}
         self._declarations: dict[str, list[Node]] = {}
         files = package.go_files + (package.plain_files if package.plain_sources else [])
+        self.types = PackageTypes(files)
         # every call, grouped by the function or literal it runs in: one pass over the index
         self._calls: dict[int, list[Node]] = {}
         for file in files:
@@ -135,12 +143,13 @@ class HotPaths:
             for fn in file.nodes.get("function_declaration", ()):
                 name = fn.child_by_field_name("name")
                 if name is not None:
-                    self._declarations.setdefault(name.text.decode(), []).append(fn)
+                    self._declarations.setdefault(text(name), []).append(fn)
         for file in files:
             self.imports[id(file)] = imported_names(file)
             for kind in REGIONS:
                 for node in file.nodes.get(kind, ()):
                     self._add_region(file, node, patterns)
+        self._per_item: dict[int, str | None] = {}
         self._propagate()
 
     # ---- regions and their own reasons
@@ -150,9 +159,11 @@ class HotPaths:
             region = Region(file, node, "func literal")
         else:
             region = Region(file, node, qualified_name(node))
-            key = ("." if node.type == "method_declaration" else "") + (
-                node.child_by_field_name("name").text.decode() if node.child_by_field_name("name") else "")
-            self.by_name.setdefault(key, []).append(region)
+            name = text(node.child_by_field_name("name"))
+            if node.type == "method_declaration":
+                self.methods.setdefault((base_name(receiver_type(node)), name), []).append(region)
+            else:
+                self.functions.setdefault(name, []).append(region)
         region.locked = self._locks_thread(node)
         types = _params(node)
         if region.name == "init" or any(t in ("*testing.T", "*testing.B", "testing.TB") for t in types):
@@ -162,18 +173,18 @@ class HotPaths:
         span = file.span(node.child_by_field_name("name") or node)
         own: Reason | None = None
         if is_http_handler(node):
-            own = Reason(f"{self._label(region)} is an HTTP handler", span)
+            own = Reason(f"{self._label(region)} is an HTTP handler", span, "request")
         elif node.type == "method_declaration" and region.name.endswith(".ServeHTTP"):
-            own = Reason(f"{region.name} serves HTTP requests", span)
+            own = Reason(f"{region.name} serves HTTP requests", span, "request")
         elif is_grpc_method(node):
-            own = Reason(f"{region.name} is a service method (ctx context.Context, request)", span)
+            own = Reason(f"{region.name} is a service method (ctx context.Context, request)", span, "request")
         elif node.type != "func_literal" and _marked_hot(file, node):
-            own = Reason(f"{region.name} is marked //cgolint:hot", span)
+            own = Reason(f"{region.name} is marked //cgolint:hot", span, "request")
         elif node.type != "func_literal" and any(fnmatch.fnmatchcase(region.name, p) or fnmatch.fnmatchcase(
                 region.name.rsplit(".", 1)[-1], p) for p in patterns):
-            own = Reason(f"{region.name} matches the configured hot-functions", span)
+            own = Reason(f"{region.name} matches the configured hot-functions", span, "request")
         elif node.type == "func_literal" and _passed_to_router(node):
-            own = Reason(f"the function literal at {_line(file, node)} handles HTTP requests", span)
+            own = Reason(f"the function literal at {_line(file, node)} handles HTTP requests", span, "request")
         if own is not None and not region.cold:
             region.chain = (own,)
         self.regions[node.id] = region
@@ -204,8 +215,9 @@ class HotPaths:
             parent = parent.parent
         return None
 
-    def loop_of(self, node: Node, region: Region) -> Node | None:
-        """The innermost loop of the region that runs node on every iteration, or None."""
+    def item_loop_of(self, node: Node, region: Region) -> tuple[Node, str] | None:
+        """The innermost per-item loop of the region that runs node once per item, with what it
+        iterates ("over files", "counting i"), or None."""
         child, parent = node, node.parent
         once = False  # inside a loop's initializer or range expression: evaluated once
         while parent is not None and parent.id != region.node.id:
@@ -217,10 +229,49 @@ class HotPaths:
                 once = True
             elif parent.type == "for_statement":
                 if not once:
-                    return parent
+                    what = self.per_item(parent)
+                    if what is not None:
+                        return parent, what
                 once = False  # an enclosing loop runs this loop's initializer every time
             child, parent = parent, parent.parent
         return None
+
+    def per_item(self, loop: Node) -> str | None:
+        """What a per-item loop iterates ("over files", "counting i"), or None for other loops."""
+        if loop.id not in self._per_item:
+            self._per_item[loop.id] = self._classify(loop)
+        return self._per_item[loop.id]
+
+    def _classify(self, loop: Node) -> str | None:
+        clause = next((c for c in loop.named_children if c.type in ("range_clause", "for_clause")), None)
+        body = loop.child_by_field_name("body")
+        if clause is None or body is None:
+            return None  # `for {}` or `for cond {}`: a dedicated or protocol loop
+        if clause.type == "range_clause":
+            right = clause.child_by_field_name("right")
+            kind = self.types.kind(self.types.type_of(right))
+            if kind is None and right is not None and (text(right).endswith(_CHANNEL_HINTS) or
+                                                       right.type == "call_expression" and text(right).startswith(
+                                                           ("time.Tick", "time.After"))):
+                kind = "chan"
+            if kind in ("chan", "func"):
+                return None  # a channel: the loop of a worker or a waiter; an iterator: unknown
+            if kind == "int" or (right is not None and right.type == "int_literal"):
+                left = clause.child_by_field_name("left")
+                names = {text(n) for n in left.named_children} - {"_"} if left is not None else set()
+                return f"counting {', '.join(sorted(names))}" if names and _uses(body, names) else None
+            return f"over {_short(right)}"
+        init, update = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
+        if init is None or update is None or init.type not in ("short_var_declaration", "assignment_statement"):
+            return None
+        left = init.child_by_field_name("left")
+        names = {text(n) for n in left.named_children if n.type == "identifier"} - {"_"} if left is not None else set()
+        if not names or any(n.type == "call_expression" for n in walk(update)):
+            return None  # the update asks something for the next step: a protocol loop
+        updated = _assigned(update)
+        if not updated or not updated <= names:
+            return None
+        return f"counting {', '.join(sorted(names))}" if _uses(body, names) else None
 
     def context(self, node: Node) -> tuple[Reason, ...] | None:
         """Why code at node runs hot (innermost first), or None when it does not."""
@@ -228,40 +279,53 @@ class HotPaths:
         while region is not None:
             if region.cold:
                 return None
-            loop = None if region.locked else self.loop_of(node, region)
-            if loop is not None:
-                return (Reason(f"it runs in the loop at {_line(region.file, loop)}", region.file.span(_loop_head(loop))),)
+            found = None if region.locked else self.item_loop_of(node, region)
+            if found is not None:
+                loop, what = found
+                return (Reason(f"it runs in the loop {what} at {_line(region.file, loop)}",
+                               region.file.span(_loop_head(loop)), "item"),)
             if region.chain is not None:
                 return region.chain
-            if region.node.type != "func_literal":
-                return None
-            # a function literal runs in its enclosing function's context (a goroutine started in
-            # a loop, a closure called there)
-            if _is_deferred(region.node):
-                node = region.node.parent
-            else:
-                node = region.node
+            if region.node.type != "func_literal" or _starts_goroutine(region.node):
+                return None  # a goroutine of its own: only its own per-item loops are hot
+            # a function literal runs in its enclosing function's context (a closure called there)
+            node = region.node.parent if _is_deferred(region.node) else region.node
             region = self.region_of(node)
         return None
 
     # ---- transitive hotness
 
     def callees(self, region: Region) -> list[tuple[Node, Region]]:
+        """The package functions and methods each call of the region certainly reaches."""
         imports = self.imports.get(id(region.file), set())
         out = []
-        for n in self._calls.get(region.node.id, ()):
-            operand, name = callee_parts(n)
-            if operand == "C" or operand in imports or operand == "?":
+        for call in self._calls.get(region.node.id, ()):
+            if call.parent is not None and call.parent.type == "go_statement":
+                continue  # a new goroutine: the caller does not wait for it
+            fn = call.child_by_field_name("function")
+            if fn is None:
                 continue
-            targets = self.by_name.get(name if operand == "" else "." + name, [])
-            if operand != "" and len({_receiver_type(t.node) for t in targets}) > 1:
-                continue  # a method name several types share: the receiver's type decides, and we cannot tell
-            for target in targets:
-                out.append((n, target))
+            if fn.type == "identifier":
+                if self.types.declared(fn):
+                    continue  # a local function value, not the package function of that name
+                targets = self.functions.get(text(fn), [])
+            elif fn.type == "selector_expression":
+                operand, field = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
+                if operand is None or field is None:
+                    continue
+                if operand.type == "identifier" and (text(operand) == "C" or text(operand) in imports):
+                    continue
+                owner = self.types.type_of(operand)
+                if owner is None or self.types.is_interface(owner):
+                    continue  # the receiver's type decides, and it is unknown or an interface
+                targets = self.methods.get((base_name(owner), text(field)), [])
+            else:
+                continue
+            out += [(call, target) for target in targets]
         return out
 
     def _propagate(self) -> None:
-        # every call made in a loop, or from a hot function, makes the callee hot
+        # every call made in a per-item loop, or from a hot function, makes the callee hot
         queue = deque(self.regions.values())
         while queue:  # each region turns hot once, so this ends
             region = queue.popleft()
@@ -280,6 +344,20 @@ def _same(a: Node | None, b: Node | None) -> bool:
     return a is not None and b is not None and a.id == b.id
 
 
+def _uses(body: Node, names: set[str]) -> bool:
+    return any(n.type == "identifier" and text(n) in names for n in walk(body))
+
+
+def _assigned(update: Node) -> set[str]:
+    """The variables a for clause's update statement changes (i++, i += 2, p = p.next)."""
+    if update.type in ("inc_statement", "dec_statement"):
+        return {text(n) for n in update.named_children if n.type == "identifier"}
+    if update.type == "assignment_statement":
+        left = update.child_by_field_name("left")
+        return {text(n) for n in left.named_children if n.type == "identifier"} if left is not None else set()
+    return set()
+
+
 def _loop_head(loop: Node) -> Node:
     """The loop's `for` keyword, for a one-line location."""
     return loop.children[0] if loop.children else loop
@@ -289,6 +367,16 @@ def _is_deferred(lit: Node) -> bool:
     call = lit.parent
     return call is not None and call.type == "call_expression" and call.parent is not None \
         and call.parent.type == "defer_statement"
+
+
+def _starts_goroutine(lit: Node) -> bool:
+    """`go func() {...}()`, or a literal handed to errgroup's or WaitGroup's Go."""
+    call = lit.parent
+    if call is not None and call.type == "call_expression" and call.parent is not None \
+            and call.parent.type == "go_statement":
+        return True
+    callee = _receiving_call(lit)
+    return callee is not None and callee[1] in GOROUTINE_STARTERS and callee[0] not in ("", "C")
 
 
 def _receiving_call(lit: Node) -> tuple[str, str] | None:

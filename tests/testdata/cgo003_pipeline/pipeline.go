@@ -17,10 +17,20 @@ import "unsafe"
 
 type Job struct{ In, Out unsafe.Pointer; N int }
 
-// Worker is a goroutine's loop over a channel: every job pays for the resampler and the database.
+// Worker is a goroutine's loop over a channel: a worker holds one thread by design, so its
+// calls are not findings (relabelled: the old rule called every worker loop hot).
 func Worker(conn *C.PGconn, swr *C.SwrContext, jobs <-chan Job) {
 	for job := range jobs {
-		C.swr_convert(swr, (**C.uint8_t)(job.Out), C.int(job.N), (**C.uint8_t)(job.In), C.int(job.N)) // want CGO003 "C.swr_convert runs long CPU-bound C work .*, or use the pure-Go github.com/zeozeozeo/gomplerate"
+		C.swr_convert(swr, (**C.uint8_t)(job.Out), C.int(job.N), (**C.uint8_t)(job.In), C.int(job.N))
+		store(conn, job)
+	}
+}
+
+// Backfill converts and stores a slice of jobs one by one: every job pays for the resampler and
+// a round trip to the database, where one batch or one transaction could serve them all.
+func Backfill(conn *C.PGconn, swr *C.SwrContext, jobs []Job) {
+	for _, job := range jobs {
+		C.swr_convert(swr, (**C.uint8_t)(job.Out), C.int(job.N), (**C.uint8_t)(job.In), C.int(job.N)) // want CGO003 "C.swr_convert runs long CPU-bound C work .* once per item: it runs in the loop over jobs at line 32 of pipeline.go.*, or use the pure-Go github.com/zeozeozeo/gomplerate"
 		store(conn, job)
 	}
 }
@@ -29,7 +39,7 @@ func Worker(conn *C.PGconn, swr *C.SwrContext, jobs <-chan Job) {
 func store(conn *C.PGconn, job Job) {
 	q := C.CString("INSERT INTO frames VALUES (1)")
 	defer C.free(unsafe.Pointer(q))
-	res := C.PQexec(conn, q) // want CGO003 "C.PQexec can block .*store is called at line 24 of pipeline.go; it runs in the loop at line 22 of pipeline.go.*pure-Go github.com/jackc/pgx/v5"
+	res := C.PQexec(conn, q) // want CGO003 "C.PQexec can block .*store is called at line 34 of pipeline.go; it runs in the loop over jobs at line 32 of pipeline.go.*pure-Go github.com/jackc/pgx/v5"
 	C.PQclear(res)
 }
 

