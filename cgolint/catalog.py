@@ -77,6 +77,25 @@ def strip_want(code: str) -> str:
     return _WANT.sub("", code)
 
 
+_TABLE = re.compile(r"\{\{table (\S+) (\S+) ([^}]+)\}\}")
+
+
+def expand_tables(text: str) -> str:
+    """Replace `{{table FILE ARRAY COLUMN...}}` with a markdown table of those columns of the rows
+    of a data file in rules/ (first column as code), so a rule's docs list its data without copying it."""
+
+    def table(m: re.Match[str]) -> str:
+        columns = m.group(3).split()
+        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        for row in load_data(m.group(1))[m.group(2)]:
+            cells = [str(row.get(c, "")).replace("|", "\\|") for c in columns]
+            cells[0] = f"`{cells[0]}`"
+            lines.append("| " + " | ".join(cells) + " |")
+        return "\n".join(lines)
+
+    return _TABLE.sub(table, text)
+
+
 _META_KEYS = {"id", "name", "level", "short", "full", "tags", "precision", "what", "why", "example", "instead", "notes"}
 
 
@@ -95,9 +114,9 @@ def rule_meta(rule_id: str) -> RuleMeta:
         full=" ".join(data["full"].split()),
         tags=tuple(data["tags"]),
         precision=data["precision"],
-        what=data["what"],
-        why=data["why"],
+        what=expand_tables(data["what"]),
+        why=expand_tables(data["why"]),
         example=data["example"],
         instead=data["instead"],
-        notes=data.get("notes", ""),
+        notes=expand_tables(data.get("notes", "")),
     )

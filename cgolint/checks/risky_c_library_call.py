@@ -1,4 +1,9 @@
-"""CGO004 risky-c-library-call: a call into a C library with a pure-Go replacement.
+"""CGO004 risky-c-library-call: a C library with a pure-Go replacement, once per package.
+
+One finding per (package, library), placed where the package takes the library in
+(an #include of its header, else the #cgo line that links it, else the first call),
+with the call sites as related locations. Calls inside the library's own C sources,
+when the package compiles them (a vendored zstd, the SQLite amalgamation), are not counted.
 
 The library table is data (rules/risky_libraries.toml); users add, replace or
 disable rows under [rules.CGO004] in their configuration.
@@ -12,9 +17,11 @@ from dataclasses import dataclass, field
 
 from cgolint.catalog import load_data
 from cgolint.facts import PackageFacts
-from cgolint.findings import Finding
-from cgolint.model import Package
+from cgolint.facts.includes import function_macros, includes
+from cgolint.findings import Finding, Related
+from cgolint.model import CUnit, Package
 from cgolint.rule import ConfigError, Rule
+from cgolint.source import Span
 
 _ROW_KEYS = {
     "id": str,
@@ -105,6 +112,10 @@ class Library:
             return True
         return _matches(name, self._broad) and self.identified_in(package)
 
+    def distinctive(self, name: str) -> bool:
+        """name is one of the library's own distinctive names (its `names`, not its broad ones)."""
+        return _matches(name, self._names)
+
     def ranked(self, name: str) -> list[str]:
         """The replacements, the one for this C function first (replacement-for)."""
         best = next((path for pattern, path in self.replacement_for if _matches(name, _pattern((pattern,)))), None)
@@ -126,12 +137,76 @@ def default_libraries() -> list[Library]:
     return [Library.from_row(row, f"risky_libraries.toml row {row.get('id')}") for row in rows]
 
 
+DEFAULT_RELATED_LIMIT = 10
+_NAMES_PER_REPLACEMENT = 4  # called functions listed after each replacement in a message
+
+
+@dataclass(frozen=True)
+class CallSite:
+    """A call into a library: `C.name(...)` in Go, or `name(...)` in the package's C code."""
+
+    span: Span
+    name: str
+    in_go: bool
+    reported: bool  # the file is one the user named
+
+    def describe(self, lib: Library) -> str:
+        return f"{'C.' if self.in_go else ''}{self.name} calls into {lib.library}"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a package takes a library in: an #include (rank 0), a #cgo line (1), a call (2)."""
+
+    rank: int
+    span: Span
+    reported: bool
+
+
+@dataclass
+class Use:
+    """Everything one package does with one library."""
+
+    library: Library
+    calls: list[CallSite] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    own_sources: list[str] = field(default_factory=list)  # the library's C files the package compiles
+
+    def place(self) -> Place | None:
+        """The earliest include, else #cgo line, else call, in a file the user named."""
+        candidates = self.places + [Place(2, c.span, c.reported) for c in self.calls]
+        return min((p for p in candidates if p.reported), key=lambda p: (p.rank, p.span), default=None)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, Library]:
+    """The package's C units that are a library's own code: .c/.h files that define the
+    library's functions (its distinctive names) or its function-like macros, and preambles
+    that define its functions."""
+    defined: dict[CUnit, list[str]] = {}
+    for name, functions in facts.c_functions.items():
+        for fn in functions:
+            defined.setdefault(fn.unit, []).append(name)
+    own: dict[CUnit, Library] = {}
+    for unit in facts.package.c_units:
+        names = defined.get(unit, []) + (function_macros(unit) if unit.kind == "file" else [])
+        lib = next((lib for lib in libraries if any(lib.distinctive(n) for n in names)), None)
+        if lib is not None:
+            own[unit] = lib
+    return own
+
+
 class RiskyCLibraryCall(Rule):
     id = "CGO004"
     options = {
         "disable": "a list of library ids from the built-in table to stop flagging",
         "library": "a list of tables, each a library row (id, library, names or broad-names, replacements; "
         "optional headers, links, pkg-config, exclude, replacement-for, note); a row with a built-in id replaces it",
+        "related-limit": f"how many call sites each finding lists as related locations, an integer of 0 or more "
+        f"(default {DEFAULT_RELATED_LIMIT})",
     }
 
     def configure(self, options: dict, origin: str) -> None:
@@ -152,37 +227,98 @@ class RiskyCLibraryCall(Rule):
         replaced = {lib.id for lib in added}
         # The user's rows come first, so they win over built-in rows with overlapping names.
         self.libraries = added + [lib for lib in libraries if lib.id not in replaced and lib.id not in disabled]
+        limit = options.get("related-limit", DEFAULT_RELATED_LIMIT)
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise ConfigError(f"{origin}: rules.CGO004.related-limit must be an integer of 0 or more, not {limit!r}")
+        self.related_limit = limit
 
-    def library_for(self, name: str, facts: PackageFacts) -> Library | None:
-        if name in facts.c_functions:
-            return None  # the package defines this C function itself
+    def library_for(self, name: str, package: Package) -> Library | None:
         for lib in self.libraries:
-            if lib.claims(name, facts.package):
+            if lib.claims(name, package):
                 return lib
         return None
 
-    def check(self, facts: PackageFacts) -> Iterator[Finding]:
+    def uses(self, facts: PackageFacts) -> list[Use]:
+        """The libraries the package calls, each with its call sites and where it is taken in."""
+        package = facts.package
+        own = _own_sources(self.libraries, facts)
+        # A C function the package defines is its own, unless it is defined only in a library's own sources.
+        package_defined = {name for name, fns in facts.c_functions.items() if any(fn.unit not in own for fn in fns)}
         known: dict[str, Library | None] = {}
 
         def library_for(name: str) -> Library | None:
             if name not in known:
-                known[name] = self.library_for(name, facts)
+                known[name] = None if name in package_defined else self.library_for(name, package)
             return known[name]
 
+        uses: dict[str, Use] = {}
         for call in facts.go_c_calls:
-            lib = library_for(call.name)
-            if lib is not None:
-                yield Finding(
-                    self.id,
-                    f"C.{call.name} is a call into {lib.library}; {lib.advice(call.name)}. {lib.note}".strip(),
-                    call.file.span(call.callee),
-                )
+            if lib := library_for(call.name):
+                site = CallSite(call.file.span(call.callee), call.name, True, call.file.source.reported)
+                uses.setdefault(lib.id, Use(lib)).calls.append(site)
         for ccall in facts.c_calls:
-            lib = library_for(ccall.name)
-            if lib is not None:
-                where = f" in C function {ccall.caller}" if ccall.caller else ""
-                yield Finding(
-                    self.id,
-                    f"{ccall.name}{where} is a call into {lib.library}; {lib.advice(ccall.name)}. {lib.note}".strip(),
-                    ccall.unit.span(ccall.node.child_by_field_name("function")),
-                )
+            if ccall.unit not in own and (lib := library_for(ccall.name)):
+                span = ccall.unit.span(ccall.node.child_by_field_name("function"))
+                uses.setdefault(lib.id, Use(lib)).calls.append(CallSite(span, ccall.name, False, ccall.unit.source.reported))
+
+        found = list(uses.values())
+        for use in found:
+            lib = use.library
+            use.calls.sort(key=lambda c: c.span)
+            for unit in package.c_units:
+                if unit in own:
+                    continue
+                for inc in includes(unit):
+                    if any(inc.names(h) for h in lib.headers):
+                        use.places.append(Place(0, inc.span, unit.source.reported))
+            for go in package.go_files:
+                for d in go.directives:
+                    if set(d.link_libraries) & set(lib.links) or set(d.pkg_config_packages) & set(lib.pkg_config):
+                        use.places.append(Place(1, d.span, go.source.reported))
+            # .c files first: "compiles zstd_compress.c" says more than "compiles zstd.h".
+            files = {u.source.display for u, owner in own.items() if owner is lib}
+            use.own_sources = sorted(files, key=lambda path: (not path.endswith(".c"), path))
+        return found
+
+    def message(self, use: Use, package: Package) -> str:
+        lib, calls = use.library, use.calls
+        files = len({c.span.path for c in calls})
+        parts = [
+            f"Package {package.name} calls into {lib.library} from {_plural(len(calls), 'call site')} "
+            f"in {_plural(files, 'file')}; {self.advice(lib, calls)}."
+        ]
+        if lib.note:
+            parts.append(lib.note)
+        if use.own_sources:
+            parts.append(
+                f"This package also compiles the library's own C sources ({_plural(len(use.own_sources), 'file')}, "
+                f"e.g. {use.own_sources[0]}); calls inside them are not counted."
+            )
+        parts.append(f'Table row `{lib.id}`; to stop this note: `disable = ["{lib.id}"]` under [rules.CGO004].')
+        return " ".join(parts)
+
+    @staticmethod
+    def advice(lib: Library, calls: list[CallSite]) -> str:
+        """The replacement; per called function when the table row has per-function replacements."""
+        if not lib.replacement_for:
+            return lib.advice(calls[0].name)
+        groups: dict[str, list[str]] = {}
+        for call in calls:
+            names = groups.setdefault(lib.ranked(call.name)[0], [])
+            if call.name not in names:
+                names.append(call.name)
+        texts = []
+        for path, names in groups.items():
+            shown = ", ".join(names[:_NAMES_PER_REPLACEMENT])
+            if len(names) > _NAMES_PER_REPLACEMENT:
+                shown += f" and {len(names) - _NAMES_PER_REPLACEMENT} more"
+            texts.append(f"{path} for {shown}")
+        return f"pure-Go replacement{'s' if len(groups) > 1 else ''}: {'; '.join(texts)}"
+
+    def check(self, facts: PackageFacts) -> Iterator[Finding]:
+        for use in self.uses(facts):
+            place = use.place()
+            if place is None:
+                continue  # the package takes the library in only in files the user did not name
+            related = tuple(Related(c.span, c.describe(use.library)) for c in use.calls[: self.related_limit])
+            yield Finding(self.id, self.message(use, facts.package), place.span, related)

@@ -5,13 +5,13 @@ package seal
 /*
 #cgo pkg-config: libcrypto
 #include <stdlib.h>
-#include <openssl/evp.h>
+#include <openssl/evp.h> // want CGO004 "^Package seal calls into OpenSSL/BoringSSL libcrypto \(symmetric EVP ciphers\) from 5 call sites in 1 file; pure-Go replacement: crypto/aes \+ crypto/cipher \(or golang.org/x/crypto/chacha20poly1305\)\."
 
 // seal_update feeds one chunk to the cipher; it lives in C to keep the
 // out-length bookkeeping on the C side.
 static int seal_update(EVP_CIPHER_CTX *ctx, unsigned char *out, const unsigned char *in, int n) {
 	int outl = 0;
-	if (EVP_EncryptUpdate(ctx, out, &outl, in, n) != 1) { // want CGO004 "EVP_EncryptUpdate in C function seal_update is a call into OpenSSL"
+	if (EVP_EncryptUpdate(ctx, out, &outl, in, n) != 1) {
 		return -1;
 	}
 	return outl;
@@ -31,14 +31,14 @@ type Sealer struct{ ctx *C.EVP_CIPHER_CTX }
 func (s *Sealer) EVP_EncryptInit_ex() error { return nil }
 
 func New(key []byte) (*Sealer, error) {
-	ctx := C.EVP_CIPHER_CTX_new() // want CGO004 `crypto/aes \+ crypto/cipher`
+	ctx := C.EVP_CIPHER_CTX_new()
 	if ctx == nil {
 		return nil, errors.New("EVP_CIPHER_CTX_new failed")
 	}
 	k := C.CBytes(key)
 	defer C.free(k)
-	if C.EVP_EncryptInit_ex(ctx, C.EVP_aes_256_gcm(), nil, (*C.uchar)(k), nil) != 1 { // want CGO004 "C.EVP_EncryptInit_ex" CGO004 "C.EVP_aes_256_gcm"
-		C.EVP_CIPHER_CTX_free(ctx) // want CGO004
+	if C.EVP_EncryptInit_ex(ctx, C.EVP_aes_256_gcm(), nil, (*C.uchar)(k), nil) != 1 {
+		C.EVP_CIPHER_CTX_free(ctx)
 		return nil, errors.New("C.EVP_EncryptInit_ex failed")
 	}
 	s := &Sealer{ctx: ctx}
