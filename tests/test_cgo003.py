@@ -177,3 +177,38 @@ func Loop() {
     assert [(line, m.split(" once per item")[0]) for _, line, m in got] == [
         (16, "C.ping can block (ping → pong → read: waits on a pipe, socket or terminal, or for the disk)")
     ]
+
+
+def test_wait_loops_and_scanning_loops(lint):
+    """A loop that yields until another thread moves on is a wait; a loop that scans memory is not
+    (the string loops of SQLite's sqlite3Atoi64 and printf were taken for waits)."""
+    src = '''package p
+
+/*
+#include <sched.h>
+#include <stdatomic.h>
+static atomic_int ready;
+static int wait_yield(volatile int *flag) { while (!*flag) sched_yield(); return 1; }
+static int wait_atomic(void) { while (atomic_load(&ready) == 0) ; return 1; }
+static int skip_zeros(const char *z) { int i; for (i = 0; z[i] == '0'; i++) {} return i; }
+static int skip_digits(const char *z) { const char *p = z; while (*p >= '0' && *p <= '9') p++; return (int)(p - z); }
+static int count(const char *z) { int n = 0; while (z[n++]) ; return n; }
+*/
+import "C"
+
+import "net/http"
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	var flag C.int
+	C.wait_yield(&flag)
+	C.wait_atomic()
+	C.skip_zeros(nil)
+	C.skip_digits(nil)
+	C.count(nil)
+}
+'''
+    got = cgo003(lint, {"p.go": src})
+    assert [(line, m.split(" in request-serving code")[0]) for _, line, m in got] == [
+        (19, "C.wait_yield can block (wait_yield → a wait loop: spins until a condition changes)"),
+        (20, "C.wait_atomic can block (wait_atomic → a wait loop: spins until a condition changes)"),
+    ]

@@ -263,23 +263,40 @@ def _ends_process(call: Node) -> bool:
     return False
 
 
+_ATOMIC_HINTS = ("atomic", "__sync_", "Interlocked")
+
+
 def _spins(body: Node) -> bool:
-    """A loop that only waits: an empty body or one that only yields, with a changing condition."""
+    """A loop that only waits for another thread: its body yields (sched_yield, pause) or is empty
+    while its condition re-reads shared state through an atomic load. An empty loop that scans
+    memory (`while (isdigit(*z)) z++;`, `for (i = 0; s[i]; i++) {}`) moves on by itself: not a wait."""
     for loop in walk(body):
         if loop.type not in ("while_statement", "do_statement", "for_statement"):
             continue
         cond = loop.child_by_field_name("condition")
         if cond is None or cond.type in ("number_literal", "true"):
             continue
+        if loop.child_by_field_name("update") is not None or any(
+                n.type in ("update_expression", "assignment_expression") for n in walk(cond)):
+            continue  # the loop advances something itself
         inner = loop.child_by_field_name("body")
         if inner is None:
             continue
         stmts = [c for c in inner.named_children if c.type != "comment"] if inner.type == "compound_statement" else [inner]
-        if not stmts or all(s.type == "expression_statement" and (not s.named_children or (
-                s.named_children[0].type == "call_expression"
-                and s.named_children[0].child_by_field_name("function").text.decode() in SPIN_CALLS)) for s in stmts):
+        stmts = [s for s in stmts if s.type != "expression_statement" or s.named_children]  # a lone `;`
+        yields = [s for s in stmts if s.type == "expression_statement" and s.named_children[0].type == "call_expression"
+                  and _callee_name(s.named_children[0]) in SPIN_CALLS]
+        if len(yields) != len(stmts):
+            continue
+        if yields or any(n.type == "call_expression" and any(h in _callee_name(n) for h in _ATOMIC_HINTS)
+                         for n in walk(cond)):
             return True
     return False
+
+
+def _callee_name(call: Node) -> str:
+    fn = call.child_by_field_name("function")
+    return fn.text.decode("utf-8", "replace") if fn is not None else ""
 
 
 class BlockingSummaries:
