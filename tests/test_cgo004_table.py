@@ -70,7 +70,7 @@ def expected_advice(lib, names: list[str]) -> str:
 
 
 def expected_message(lib, names: list[str], files: int = 1, package: str = "probe") -> str:
-    text = (f"Package {package} calls into {lib.library} from {plural(len(names), 'call site')} in "
+    text = (f"Package {package} calls into {lib.family or lib.library} from {plural(len(names), 'call site')} in "
             f"{plural(files, 'file')}; {expected_advice(lib, names)}.")
     if lib.note:
         text += " " + lib.note
@@ -222,7 +222,7 @@ def test_openssl_cipher_full_message(tmp_path):
     [f] = findings(tmp_path, go_file(["EVP_CIPHER_CTX_new", "EVP_EncryptFinal_ex"], header="openssl/evp.h"))
     assert (f["line"], f["column"]) == (4, 1)
     assert f["message"] == (
-        "Package probe calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers) from 2 call sites in 1 file; "
+        "Package probe calls into OpenSSL from 2 call sites in 1 file; "
         "pure-Go replacement: crypto/aes + crypto/cipher (or golang.org/x/crypto/chacha20poly1305). "
         "crypto/cipher provides GCM, CTR and CBC; use the AEAD's Seal/Open, there is no separate Final step. "
         "Use golang.org/x/crypto only for algorithms the standard library lacks (ChaCha20-Poly1305, XChaCha, NaCl, "
@@ -231,12 +231,12 @@ def test_openssl_cipher_full_message(tmp_path):
     )
 
 
-def test_two_libraries_sharing_a_header_are_two_findings(tmp_path):
+def test_two_rows_of_one_library_sharing_a_header_are_one_finding(tmp_path):
     got = findings(tmp_path, go_file(["EVP_EncryptInit_ex", "EVP_DigestInit_ex"], header="openssl/evp.h"))
-    assert [(f["line"], f["message"].split(" from ")[0]) for f in got] == [
-        (4, "Package probe calls into OpenSSL libcrypto (digests)"),
-        (4, "Package probe calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)"),
+    assert [(f["line"], f["message"].split(";")[0]) for f in got] == [
+        (4, "Package probe calls into OpenSSL from 2 call sites in 1 file"),
     ]
+    assert "Table rows `openssl-cipher`, `openssl-digest`;" in got[0]["message"]
 
 
 def test_disable_names_the_row_from_the_message(tmp_path):
@@ -382,7 +382,7 @@ def test_rule_documentation_lists_every_row_id(tmp_path):
     result = run_cli("rule", "CGO004", cwd=tmp_path)
     assert result.code == 0
     for lib in LIBRARIES:
-        assert f"| `{lib.id}` | {lib.library} |\n" in result.out
+        assert f"| `{lib.id}` | {lib.library} | {lib.family} |\n" in result.out
     assert "related-limit = 10" in result.out
 
 
@@ -395,3 +395,37 @@ class _EmptyPackage:
     includes = frozenset()
     link_libraries = frozenset()
     pkg_config_packages = frozenset()
+
+
+def test_one_finding_for_the_rows_of_one_library(tmp_path):
+    """OpenSSL is one C library split over several table rows (ciphers, digests, TLS...): a package
+    that uses three of them gets one finding that names every row and each row's replacement."""
+    source = """package tlsconn
+
+/*
+#cgo pkg-config: libssl libcrypto
+#include <openssl/ssl.h>
+#include <openssl/evp.h>
+*/
+import "C"
+
+func use(ssl *C.SSL, ctx *C.EVP_MD_CTX) {
+	C.SSL_read(ssl, nil, 0)
+	C.EVP_DigestInit_ex(ctx, nil, nil)
+	C.EVP_EncryptInit_ex(nil, nil, nil, nil, nil)
+	C.SSL_write(ssl, nil, 0)
+}
+"""
+    [f] = findings(tmp_path, source)
+    assert (f["line"], f["column"]) == (5, 1)  # an #include comes before the #cgo line
+    assert f["message"].startswith("Package tlsconn calls into OpenSSL from 4 call sites in 1 file; pure-Go replacements: "
+                                   "crypto/tls for SSL_read, SSL_write; crypto/sha256 for EVP_DigestInit_ex; "
+                                   "crypto/aes + crypto/cipher for EVP_EncryptInit_ex.")
+    assert f["message"].endswith('Table rows `openssl-cipher`, `openssl-digest`, `openssl-tls`; to stop this note: '
+                                 '`disable = ["openssl-cipher", "openssl-digest", "openssl-tls"]` under [rules.CGO004].')
+    assert [r["message"] for r in f["related"]] == [
+        "C.SSL_read calls into OpenSSL libssl (TLS)",
+        "C.EVP_DigestInit_ex calls into OpenSSL libcrypto (digests)",
+        "C.EVP_EncryptInit_ex calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)",
+        "C.SSL_write calls into OpenSSL libssl (TLS)",
+    ]

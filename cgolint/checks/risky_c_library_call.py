@@ -35,6 +35,7 @@ _ROW_KEYS = {
     "replacements": list,
     "replacement-for": dict,
     "note": str,
+    "family": str,
 }
 _REQUIRED = {"id", "library", "replacements"}
 
@@ -64,6 +65,7 @@ class Library:
     replacements: tuple[str, ...]
     note: str
     replacement_for: tuple[tuple[str, str], ...] = ()
+    family: str = ""  # rows that are parts of one C library share it ("OpenSSL"): one finding per package
     _names: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _broad: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _exclude: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -94,7 +96,7 @@ class Library:
         return cls(
             row["id"], row["library"], get("headers"), get("links"), get("pkg-config"), get("names"),
             get("broad-names"), get("exclude"), get("replacements"), row.get("note", ""),
-            tuple(row.get("replacement-for", {}).items()),
+            tuple(row.get("replacement-for", {}).items()), row.get("family", ""),
         )
 
     def identified_in(self, package: Package) -> bool:
@@ -111,6 +113,11 @@ class Library:
         if _matches(name, self._names):
             return True
         return _matches(name, self._broad) and self.identified_in(package)
+
+    @property
+    def key(self) -> str:
+        """What one finding covers: the row's family, or the row itself."""
+        return self.family or self.id
 
     def distinctive(self, name: str) -> bool:
         """name is one of the library's own distinctive names (its `names`, not its broad ones)."""
@@ -149,9 +156,10 @@ class CallSite:
     name: str
     in_go: bool
     reported: bool  # the file is one the user named
+    row: Library  # the table row that claims the name
 
-    def describe(self, lib: Library) -> str:
-        return f"{'C.' if self.in_go else ''}{self.name} calls into {lib.library}"
+    def describe(self) -> str:
+        return f"{'C.' if self.in_go else ''}{self.name} calls into {self.row.library}"
 
 
 @dataclass(frozen=True)
@@ -165,9 +173,10 @@ class Place:
 
 @dataclass
 class Use:
-    """Everything one package does with one library."""
+    """Everything one package does with one library (one table row, or the rows of a family)."""
 
-    library: Library
+    library: Library  # the first row seen
+    rows: list[Library] = field(default_factory=list)  # every row of the library the package uses
     calls: list[CallSite] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     own_sources: list[str] = field(default_factory=list)  # the library's C files the package compiles
@@ -252,31 +261,40 @@ class RiskyCLibraryCall(Rule):
             return known[name]
 
         uses: dict[str, Use] = {}
+
+        def add(lib: Library, site: CallSite) -> None:
+            use = uses.setdefault(lib.key, Use(lib))
+            use.calls.append(site)
+            if lib not in use.rows:
+                use.rows.append(lib)
+
         for call in facts.go_c_calls:
             if lib := library_for(call.name):
-                site = CallSite(call.file.span(call.callee), call.name, True, call.file.source.reported)
-                uses.setdefault(lib.id, Use(lib)).calls.append(site)
+                add(lib, CallSite(call.file.span(call.callee), call.name, True, call.file.source.reported, lib))
         for ccall in facts.c_calls:
             if ccall.unit not in own and (lib := library_for(ccall.name)):
                 span = ccall.unit.span(ccall.node.child_by_field_name("function"))
-                uses.setdefault(lib.id, Use(lib)).calls.append(CallSite(span, ccall.name, False, ccall.unit.source.reported))
+                add(lib, CallSite(span, ccall.name, False, ccall.unit.source.reported, lib))
 
         found = list(uses.values())
         for use in found:
-            lib = use.library
             use.calls.sort(key=lambda c: c.span)
+            use.rows.sort(key=self.libraries.index)
+            headers = {h for row in use.rows for h in row.headers}
+            links = {x for row in use.rows for x in row.links}
+            pkg_config = {x for row in use.rows for x in row.pkg_config}
             for unit in package.c_units:
                 if unit in own:
                     continue
                 for inc in includes(unit):
-                    if any(inc.names(h) for h in lib.headers):
+                    if any(inc.names(h) for h in headers):
                         use.places.append(Place(0, inc.span, unit.source.reported))
             for go in package.go_files:
                 for d in go.directives:
-                    if set(d.link_libraries) & set(lib.links) or set(d.pkg_config_packages) & set(lib.pkg_config):
+                    if set(d.link_libraries) & links or set(d.pkg_config_packages) & pkg_config:
                         use.places.append(Place(1, d.span, go.source.reported))
             # .c files first: "compiles zstd_compress.c" says more than "compiles zstd.h".
-            files = {u.source.display for u, owner in own.items() if owner is lib}
+            files = {u.source.display for u, owner in own.items() if owner.key == use.library.key}
             use.own_sources = sorted(files, key=lambda path: (not path.endswith(".c"), path))
         return found
 
@@ -284,27 +302,30 @@ class RiskyCLibraryCall(Rule):
         lib, calls = use.library, use.calls
         files = len({c.span.path for c in calls})
         parts = [
-            f"Package {package.name} calls into {lib.library} from {_plural(len(calls), 'call site')} "
-            f"in {_plural(files, 'file')}; {self.advice(lib, calls)}."
+            f"Package {package.name} calls into {lib.family or lib.library} from {_plural(len(calls), 'call site')} "
+            f"in {_plural(files, 'file')}; {self.advice(use.rows, calls)}."
         ]
-        if lib.note:
-            parts.append(lib.note)
+        parts += list(dict.fromkeys(row.note for row in use.rows if row.note))
         if use.own_sources:
             parts.append(
                 f"This package also compiles the library's own C sources ({_plural(len(use.own_sources), 'file')}, "
                 f"e.g. {use.own_sources[0]}); calls inside them are not counted."
             )
-        parts.append(f'Table row `{lib.id}`; to stop this note: `disable = ["{lib.id}"]` under [rules.CGO004].')
+        ids = [row.id for row in use.rows]
+        listed = ", ".join(f"`{i}`" for i in ids)
+        quoted = ", ".join(f'"{i}"' for i in ids)
+        parts.append(f"Table row{'s' if len(ids) > 1 else ''} {listed}; to stop this note: `disable = [{quoted}]` "
+                     f"under [rules.CGO004].")
         return " ".join(parts)
 
     @staticmethod
-    def advice(lib: Library, calls: list[CallSite]) -> str:
-        """The replacement; per called function when the table row has per-function replacements."""
-        if not lib.replacement_for:
-            return lib.advice(calls[0].name)
+    def advice(rows: list[Library], calls: list[CallSite]) -> str:
+        """The replacement; per called function when the rows have per-function replacements."""
+        if len(rows) == 1 and not rows[0].replacement_for:
+            return rows[0].advice(calls[0].name)
         groups: dict[str, list[str]] = {}
         for call in calls:
-            names = groups.setdefault(lib.ranked(call.name)[0], [])
+            names = groups.setdefault(call.row.ranked(call.name)[0], [])
             if call.name not in names:
                 names.append(call.name)
         texts = []
@@ -320,5 +341,5 @@ class RiskyCLibraryCall(Rule):
             place = use.place()
             if place is None:
                 continue  # the package takes the library in only in files the user did not name
-            related = tuple(Related(c.span, c.describe(use.library)) for c in use.calls[: self.related_limit])
+            related = tuple(Related(c.span, c.describe()) for c in use.calls[: self.related_limit])
             yield Finding(self.id, self.message(use, facts.package), place.span, related)

@@ -5,7 +5,7 @@ package seal
 /*
 #cgo pkg-config: libcrypto
 #include <stdlib.h>
-#include <openssl/evp.h> // want CGO004 "^Package seal calls into OpenSSL/BoringSSL libcrypto \(symmetric EVP ciphers\) from 5 call sites in 1 file; pure-Go replacement: crypto/aes \+ crypto/cipher \(or golang.org/x/crypto/chacha20poly1305\)\."
+#include <openssl/evp.h> // want CGO004 "^Package seal calls into OpenSSL from 5 call sites in 1 file; pure-Go replacement: crypto/aes \+ crypto/cipher \(or golang.org/x/crypto/chacha20poly1305\)\."
 
 // seal_update feeds one chunk to the cipher; it lives in C to keep the
 // out-length bookkeeping on the C side.
