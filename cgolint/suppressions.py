@@ -88,8 +88,11 @@ def parse_directives(source: SourceFile, known_ids: set[str]) -> list[Directive]
 
 
 def _own_line(data: bytes, offset: int) -> bool:
+    """Nothing but the directive on its line: white space before it, or the `//` that starts a
+    line of a `//` preamble (`// //cgolint:ignore ...` above `// #include <zlib.h>`)."""
     start = data.rfind(b"\n", 0, offset) + 1
-    return not data[start:offset].strip()
+    before = data[start:offset].strip()
+    return not before or before == b"//"
 
 
 def apply(findings: list[Finding], directives: list[Directive]) -> None:

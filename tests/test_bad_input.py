@@ -1,8 +1,9 @@
 """Bad and unusual input: one file cgolint cannot read or parse never hides the
 findings in the others, and which files a run reads and reports.
 
-Every test that has a bad file also has a good file (GOOD: one CGO004 note at
-line 7, column 2) whose finding must still be reported.
+Every test that has a bad file also has a good file (GOOD: one CGO004 note at its
+#include, line 3, column 4, with its call at line 7, column 2 as the related location)
+whose finding must still be reported, counting the calls of every file that could be read.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ GOOD_G = GOOD.replace("func f", "func g")  # the same, as a second file of the s
 
 BINARY = b"package p\x00\x01\x02\xff\x00import \"C\"\n"
 
-NOTE_TEXT = "CGO004 C.EVP_CIPHER_CTX_new is a call into OpenSSL/BoringSSL libcrypto"
+NOTE_TEXT = "CGO004 Package p calls into OpenSSL from 1 call site in 1 file;"
+CALL_TEXT = "C.EVP_CIPHER_CTX_new calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)"
 
 
 def parsed(result) -> dict:
@@ -40,6 +42,11 @@ def parsed(result) -> dict:
 def findings(result) -> list[tuple[str, str, int, int]]:
     """(rule, path, line, column) of each finding in JSON output."""
     return [(f["rule"], f["path"], f["line"], f["column"]) for f in parsed(result)["findings"]]
+
+
+def calls(result) -> list[list[tuple[str, int, int]]]:
+    """(path, line, column) of each finding's related locations (CGO004's call sites) in JSON output."""
+    return [[(r["path"], r["line"], r["column"]) for r in f["related"]] for f in parsed(result)["findings"]]
 
 
 def problems(result) -> list[tuple[str, int, bool]]:
@@ -68,8 +75,9 @@ def validate_sarif(log: dict) -> None:
 def test_binary_go_file_is_a_problem_on_stderr(lint, bad, good):
     """A .go file with NUL bytes is named on stderr as not text; the other file's finding is reported."""
     result = lint({good: GOOD, bad: BINARY})
-    assert result.out.startswith(f"{good}:7:2: {NOTE_TEXT}")
-    assert len(result.out.splitlines()) == 1
+    [note, call] = result.out.splitlines()
+    assert note.startswith(f"{good}:3:4: {NOTE_TEXT}")
+    assert call == f"    {good}:7:2: {CALL_TEXT}"
     assert stderr_lines(result) == [
         f"{bad}: error: not a text file (it contains NUL bytes); skipped",
         "cgolint: 1 finding(s) (1 note) in 1 file(s)",
@@ -80,7 +88,8 @@ def test_binary_go_file_is_a_problem_on_stderr(lint, bad, good):
 def test_binary_go_file_in_json(lint):
     """In JSON the binary file is a fatal problem with no line."""
     result = lint({"a.go": GOOD, "bin.go": BINARY}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2)]]
     assert parsed(result)["problems"] == [
         {"path": "bin.go", "line": 0, "message": "not a text file (it contains NUL bytes); skipped", "fatal": True}
     ]
@@ -104,7 +113,10 @@ def test_binary_go_file_in_sarif(lint, bad, good):
     assert res["ruleId"] == "CGO004"
     phys = res["locations"][0]["physicalLocation"]
     assert phys["artifactLocation"]["uri"] == good
-    assert (phys["region"]["startLine"], phys["region"]["startColumn"]) == (7, 2)
+    assert (phys["region"]["startLine"], phys["region"]["startColumn"]) == (3, 4)
+    [call] = res["relatedLocations"]
+    assert call["physicalLocation"]["artifactLocation"]["uri"] == good
+    assert (call["physicalLocation"]["region"]["startLine"], call["physicalLocation"]["region"]["startColumn"]) == (7, 2)
 
 
 def test_exit_code_reflects_only_findings(lint):
@@ -120,14 +132,14 @@ def test_exit_code_reflects_only_findings(lint):
 def test_binary_file_named_directly(lint):
     """A binary file named on the command line (as pre-commit does) is reported, the named good file too."""
     result = lint({"a.go": GOOD, "bin.go": BINARY}, "--format", "json", "bin.go", "a.go")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert problems(result) == [("bin.go", 0, True)]
 
 
 def test_binary_sibling_not_named_is_not_reported(lint):
     """A binary sibling that was not named is read for the package but not reported."""
     result = lint({"a.go": GOOD, "bin.go": BINARY}, "--format", "json", "a.go")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert problems(result) == []
 
 
@@ -138,24 +150,31 @@ INVALID_UTF8 = GOOD.encode().replace(b"\tC.EVP", b'\t_ = "\xff\xfe"; C.EVP')
 
 
 def test_invalid_utf8_before_the_call(lint):
-    """Invalid UTF-8 in a string literal: the finding has the right line and byte column, no crash."""
+    """Invalid UTF-8 in a string literal: the call has the right line and byte columns, no crash."""
     result = lint({"a.go": INVALID_UTF8, "b.go": GOOD_G}, "--format", "json")
     assert result.code == 0
-    [a, b] = parsed(result)["findings"]
-    assert (a["rule"], a["path"], a["line"], a["column"], a["end_line"], a["end_column"]) == ("CGO004", "a.go", 7, 12, 7, 32)
-    assert (b["rule"], b["path"], b["line"], b["column"]) == ("CGO004", "b.go", 7, 2)
+    [f] = parsed(result)["findings"]  # one package: one finding, at a.go's #include, with both calls
+    assert (f["rule"], f["path"], f["line"], f["column"]) == ("CGO004", "a.go", 3, 4)
+    assert [(r["path"], r["line"], r["column"], r["end_line"], r["end_column"]) for r in f["related"]] == [
+        ("a.go", 7, 12, 7, 32),
+        ("b.go", 7, 2, 7, 22),
+    ]
     assert problems(result) == []
 
 
 def test_invalid_utf8_in_text_and_sarif(lint):
-    """Text output shows byte column 12; SARIF (UTF-16 columns, one U+FFFD per bad byte) column 12 too."""
+    """Text output shows the call at byte column 12; SARIF (UTF-16 columns, one U+FFFD per bad byte) column 12 too."""
     text = lint({"a.go": INVALID_UTF8, "b.go": GOOD_G})
-    assert text.out.splitlines()[0].startswith(f"a.go:7:12: {NOTE_TEXT}")
-    assert text.out.splitlines()[1].startswith(f"b.go:7:2: {NOTE_TEXT}")
+    lines = text.out.splitlines()
+    assert lines[0].startswith("a.go:3:4: CGO004 Package p calls into OpenSSL from 2 call sites in 2 files;")
+    assert lines[1:] == [f"    a.go:7:12: {CALL_TEXT}", f"    b.go:7:2: {CALL_TEXT}"]
     sarif = lint({}, "--format", "sarif")
     log = parsed(sarif)
     validate_sarif(log)
-    regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
+    [res] = log["runs"][0]["results"]
+    assert (res["locations"][0]["physicalLocation"]["region"]["startLine"],
+            res["locations"][0]["physicalLocation"]["region"]["startColumn"]) == (3, 4)
+    regions = [r["physicalLocation"]["region"] for r in res["relatedLocations"]]
     assert [(r["startLine"], r["startColumn"], r["endColumn"]) for r in regions] == [(7, 12, 32), (7, 2, 22)]
 
 
@@ -164,15 +183,17 @@ def test_invalid_utf8_in_comments_and_preamble(lint):
     src = GOOD.encode().replace(b"<openssl/evp.h>", b"<openssl/evp.h> /* \xc3\x28 */")
     src = src.replace(b"func f() {\n", b"func f() {\n\t// caf\xe9\n")  # Latin-1, not UTF-8
     result = lint({"a.go": src, "b.go": GOOD_G}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 8, 2), ("CGO004", "b.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]  # the #include with bad bytes after it
+    assert calls(result) == [[("a.go", 8, 2), ("b.go", 7, 2)]]
     assert problems(result) == []
 
 
 def test_invalid_utf8_in_c_file(lint):
-    """Invalid UTF-8 in a package .c file: its call is still reported at the right place."""
+    """Invalid UTF-8 in a package .c file: its call is still counted, at the right place."""
     c = b'#include <openssl/evp.h>\n/* \xff\xfe */\nvoid h(void) { const char *s = "\xff"; EVP_CIPHER_CTX_new(); }\n'
     result = lint({"a.go": GOOD, "h.c": c}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2), ("CGO004", "h.c", 3, 37)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2), ("h.c", 3, 37)]]
     assert problems(result) == []
 
 
@@ -195,7 +216,8 @@ func g() {
 def test_go_syntax_error_is_a_warning_with_a_line(lint, bad, good):
     """A Go syntax error is a non-fatal problem at its line; the other file's finding is reported."""
     result = lint({good: GOOD, bad: BAD_GO})
-    assert f"{good}:7:2: {NOTE_TEXT}" in result.out
+    assert f"{good}:3:4: CGO004 Package p calls into OpenSSL from " in result.out
+    assert f"    {good}:7:2: {CALL_TEXT}" in result.out.splitlines()
     assert f"{bad}:7: warning: syntax error in Go code; analysed what could be parsed" in stderr_lines(result)
     assert result.code == 0
 
@@ -203,7 +225,8 @@ def test_go_syntax_error_is_a_warning_with_a_line(lint, bad, good):
 def test_go_syntax_error_in_json(lint):
     """JSON: the problem has line 7 and fatal false; what could be parsed is still analysed."""
     result = lint({"a.go": GOOD, "bad.go": BAD_GO}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2), ("CGO004", "bad.go", 8, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2), ("bad.go", 8, 2)]]  # bad.go's call, parsed despite the error
     assert parsed(result)["problems"] == [
         {"path": "bad.go", "line": 7, "message": "syntax error in Go code; analysed what could be parsed", "fatal": False}
     ]
@@ -248,7 +271,8 @@ func g() {
 def test_c_syntax_error_in_preamble_has_the_go_line(lint, src, line, call_line):
     """A C syntax error in the preamble is reported at the Go file's line of the error."""
     result = lint({"a.go": GOOD, "badc.go": src}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2), ("CGO004", "badc.go", call_line, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2), ("badc.go", call_line, 2)]]
     [problem] = parsed(result)["problems"]
     assert (problem["path"], problem["line"], problem["fatal"]) == ("badc.go", line, False)
     assert problem["message"].endswith(" in the cgo preamble; analysed what could be parsed")
@@ -259,14 +283,16 @@ def test_c_syntax_error_in_preamble_on_stderr(lint):
     result = lint({"a.go": GOOD, "badc.go": BAD_PREAMBLE_BLOCK})
     [problem, summary] = stderr_lines(result)
     assert problem.startswith("badc.go:7: warning: ") and "in the cgo preamble" in problem
-    assert summary == "cgolint: 2 finding(s) (2 note) in 2 file(s)"
+    assert result.out.startswith("a.go:3:4: CGO004 Package p calls into OpenSSL from 2 call sites in 2 files;")
+    assert summary == "cgolint: 1 finding(s) (1 note) in 2 file(s)"
 
 
 def test_c_syntax_error_in_c_file(lint):
     """A syntax error in a package .c file is reported at its line; the Go finding is still reported."""
     c = "#include <openssl/evp.h>\n\nint add(int a, int b) {\n\treturn a + ;\n}\n"
     result = lint({"a.go": GOOD, "h.c": c}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2)]]
     [problem] = parsed(result)["problems"]
     assert (problem["path"], problem["line"], problem["fatal"]) == ("h.c", 4, False)
     assert problem["message"].endswith(" in C code; analysed what could be parsed")
@@ -288,7 +314,7 @@ def test_empty_file_beside_a_good_file(lint, where):
     """Empty files in the same or another directory do not disturb the good file's finding."""
     result = lint({"empty.go": "", "pkg.go": "package p\n", where: GOOD}, "--format", "json")
     assert result.code == 0
-    assert findings(result) == [("CGO004", where, 7, 2)]
+    assert findings(result) == [("CGO004", where, 3, 4)]
     assert problems(result) == []
 
 
@@ -311,7 +337,7 @@ def test_unreadable_file(lint):
         if os.access(locked, os.R_OK):
             pytest.skip("running as root: chmod 000 does not make the file unreadable")
         result = run_cli("check", cwd=root)
-        assert result.out.startswith(f"a.go:7:2: {NOTE_TEXT}")
+        assert result.out.startswith(f"a.go:3:4: {NOTE_TEXT}")
         assert stderr_lines(result)[0] == "locked.go: error: cannot read file: Permission denied"
         assert result.code == 0
     finally:
@@ -329,7 +355,8 @@ def test_read_error_is_reported(lint, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     result = lint({"a.go": GOOD, "locked.go": GOOD_G}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2)]]
     assert parsed(result)["problems"] == [
         {"path": "locked.go", "line": 0, "message": "cannot read file: Permission denied", "fatal": True}
     ]
@@ -341,7 +368,7 @@ def test_dangling_symlink_is_named_by_its_own_name(lint):
     write_tree(lint.root, {"a.go": GOOD})
     os.symlink(lint.root / "missing-target.go", lint.root / "gone.go")
     result = lint({}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert parsed(result)["problems"] == [
         {"path": "gone.go", "line": 0, "message": "cannot read file: No such file or directory", "fatal": True}
     ]
@@ -382,12 +409,12 @@ TREE = {
 def test_walk_skips_vendor_testdata_hidden_and_underscore_dirs(lint):
     """Walking `.` checks pkg/ and vendored/ only."""
     result = lint(TREE, "--format", "json")
-    assert findings(result) == [("CGO004", "pkg/a.go", 7, 2), ("CGO004", "vendored/a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "pkg/a.go", 3, 4), ("CGO004", "vendored/a.go", 3, 4)]
 
 
 def test_walk_from_a_named_directory_skips_them_too(lint):
     """Walking pkg/ skips pkg/testdata and pkg/_gen."""
-    assert findings(lint(TREE, "--format", "json", "pkg")) == [("CGO004", "pkg/a.go", 7, 2)]
+    assert findings(lint(TREE, "--format", "json", "pkg")) == [("CGO004", "pkg/a.go", 3, 4)]
 
 
 @pytest.mark.parametrize(
@@ -405,13 +432,15 @@ def test_walk_from_a_named_directory_skips_them_too(lint):
 )
 def test_skipped_directory_named_explicitly_is_checked(lint, path, reported):
     """Naming a skipped directory (or a file in it) checks it."""
-    assert findings(lint(TREE, "--format", "json", path)) == [("CGO004", reported, 7, 2)]
+    assert findings(lint(TREE, "--format", "json", path)) == [("CGO004", reported, 3, 4)]
 
 
 # --- files named directly (as pre-commit passes them) ------------------------------------------
 
 # AES_* is a broad name: reported only when the package includes an OpenSSL header or links
 # libcrypto. a.go itself does neither: only the sibling helper.c includes openssl/aes.h.
+# The package has one CGO004 finding, at the first #include of an OpenSSL header in a named file
+# (b.go:3:4 for the whole directory), with the three calls as related locations.
 AES_USER = """package p
 
 // #include "wrap.h"
@@ -432,9 +461,10 @@ PACKAGE = {"a.go": AES_USER, "b.go": GOOD_G, "helper.c": HELPER_C}
 
 
 def test_whole_package_reports_every_file(lint):
-    """Checking the directory reports a.go, b.go and helper.c."""
+    """Checking the directory reports the package once, at b.go's #include, with the calls of a.go, b.go and helper.c."""
     result = lint(PACKAGE, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2), ("CGO004", "b.go", 7, 2), ("CGO004", "helper.c", 5, 2)]
+    assert findings(result) == [("CGO004", "b.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2), ("b.go", 7, 2), ("helper.c", 5, 2)]]
 
 
 def test_named_file_only_its_findings_but_siblings_are_read(lint):
@@ -448,27 +478,28 @@ def test_named_file_only_its_findings_but_siblings_are_read(lint):
 
 
 def test_named_go_and_c_files(lint):
-    """`check a.go helper.c`: the .c file's finding is reported too, b.go's is not."""
+    """`check a.go helper.c`: the finding is at helper.c's #include, not at b.go's earlier one (b.go is not named)."""
     result = lint(PACKAGE, "--format", "json", "a.go", "helper.c")
-    assert findings(result) == [("CGO004", "a.go", 7, 2), ("CGO004", "helper.c", 5, 2)]
+    assert findings(result) == [("CGO004", "helper.c", 1, 1)]
 
 
 def test_named_c_file_only(lint):
-    """`check helper.c`: only the .c file's finding."""
-    assert findings(lint(PACKAGE, "--format", "json", "helper.c")) == [("CGO004", "helper.c", 5, 2)]
+    """`check helper.c`: the finding is in the .c file, at its #include."""
+    assert findings(lint(PACKAGE, "--format", "json", "helper.c")) == [("CGO004", "helper.c", 1, 1)]
 
 
 def test_named_files_in_two_directories(lint):
-    """Files named from two packages: each reports only itself."""
+    """Files named from two packages: each package's finding is in its named file (p2/d.go, not p2/c.go)."""
     files = {"p1/a.go": GOOD, "p1/b.go": GOOD_G, "p2/c.go": GOOD, "p2/d.go": GOOD_G}
     result = lint(files, "--format", "json", "p2/d.go", "p1/a.go")
-    assert findings(result) == [("CGO004", "p1/a.go", 7, 2), ("CGO004", "p2/d.go", 7, 2)]
+    assert findings(result) == [("CGO004", "p1/a.go", 3, 4), ("CGO004", "p2/d.go", 3, 4)]
 
 
 def test_named_file_and_its_directory(lint):
-    """A file and its directory both named: the whole directory is reported, once."""
+    """A file and its directory both named: the whole directory is reported (at b.go, not a.go), once."""
     result = lint(PACKAGE, "--format", "json", "a.go", ".")
-    assert findings(result) == [("CGO004", "a.go", 7, 2), ("CGO004", "b.go", 7, 2), ("CGO004", "helper.c", 5, 2)]
+    assert findings(result) == [("CGO004", "b.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2), ("b.go", 7, 2), ("helper.c", 5, 2)]]
 
 
 # --- _test.go and non-source files --------------------------------------------------------------
@@ -477,13 +508,15 @@ def test_named_file_and_its_directory(lint):
 def test_test_files_are_ignored(lint):
     """_test.go files are not checked (cgo cannot be used in them)."""
     result = lint({"a.go": GOOD, "a_test.go": GOOD_G}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2)]]  # a_test.go's call is not counted
 
 
 def test_test_file_named_directly_is_ignored(lint):
     """A _test.go named on the command line is ignored too; the other named file is reported."""
     result = lint({"a.go": GOOD, "a_test.go": GOOD_G}, "--format", "json", "a_test.go", "a.go")
-    assert findings(result) == [("CGO004", "a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2)]]
     assert problems(result) == []
 
 
@@ -497,5 +530,5 @@ def test_txt_file_named_beside_a_go_file(lint):
     """`check notes.txt a.go`: a.go's finding, no problem about notes.txt."""
     result = lint({"notes.txt": "hello\n", "a.go": GOOD}, "notes.txt", "a.go")
     assert result.code == 0
-    assert result.out.startswith(f"a.go:7:2: {NOTE_TEXT}")
+    assert result.out.startswith(f"a.go:3:4: {NOTE_TEXT}")
     assert stderr_lines(result) == ["cgolint: 1 finding(s) (1 note) in 1 file(s)"]

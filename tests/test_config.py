@@ -18,7 +18,8 @@ from conftest import run_cli, write_tree
 
 KNOWN = ", ".join(sorted(RULES))  # every rule id, as the error messages list them
 
-# One CGO004 finding (level note) at line 7, column 2.
+# One CGO004 finding (level note) at the #include, line 3, column 4; its call (line 7, column 2) is
+# the finding's related location.
 GOOD = """package p
 
 // #include <openssl/evp.h>
@@ -55,6 +56,11 @@ def findings(result) -> list[tuple[str, str, int, int]]:
     """(rule, path, line, column) of each finding in JSON output."""
     assert "Traceback" not in result.err
     return [(f["rule"], f["path"], f["line"], f["column"]) for f in json.loads(result.out)["findings"]]
+
+
+def calls(result) -> list[list[tuple[str, int, int]]]:
+    """(path, line, column) of each finding's related locations (CGO004's call sites) in JSON output."""
+    return [[(r["path"], r["line"], r["column"]) for r in f["related"]] for f in json.loads(result.out)["findings"]]
 
 
 def config_error(result) -> str:
@@ -97,7 +103,7 @@ def test_no_config_anywhere_means_defaults(lint):
     """Without a configuration, notes do not fail the run."""
     result = lint({"proj/pkg/a.go": GOOD}, "--format", "json", "proj/pkg")
     assert result.code == 0
-    assert findings(result) == [("CGO004", "proj/pkg/a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "proj/pkg/a.go", 3, 4)]
 
 
 def test_nearest_config_wins(lint):
@@ -140,7 +146,7 @@ def test_config_option_overrides_a_broken_discovered_file(lint):
     files = {"proj/cgolint.toml": "this is = = not toml\n", "ok.toml": "", "proj/a.go": GOOD}
     result = lint(files, "--format", "json", "--config", "ok.toml", "proj")
     assert result.code == 0
-    assert findings(result) == [("CGO004", "proj/a.go", 7, 2)]
+    assert findings(result) == [("CGO004", "proj/a.go", 3, 4)]
 
 
 def test_config_option_missing_file(lint):
@@ -151,7 +157,8 @@ def test_config_option_missing_file(lint):
 
 # --- select and ignore --------------------------------------------------------------------------
 
-# A bad suppression naming an unknown rule (CGO000, a warning) on line 7, CGO004 (a note) on line 8.
+# CGO004 (a note) at the #include on line 3, a bad suppression naming an unknown rule (CGO000, a
+# warning) on line 7.
 STALE = """package p
 
 // #include <openssl/evp.h>
@@ -162,7 +169,9 @@ func f() {
 	C.EVP_CIPHER_CTX_new()
 }
 """
-BOTH = [("CGO000", "a.go", 7, 2), ("CGO004", "a.go", 8, 2)]
+NOTE = ("CGO004", "a.go", 3, 4)
+BAD = ("CGO000", "a.go", 7, 2)
+BOTH = [NOTE, BAD]
 
 
 @pytest.mark.parametrize(
@@ -170,33 +179,33 @@ BOTH = [("CGO000", "a.go", 7, 2), ("CGO004", "a.go", 8, 2)]
     [
         ("", BOTH),
         ('select = ["ALL"]\n', BOTH),
-        ('select = ["CGO004"]\n', [BOTH[1]]),
+        ('select = ["CGO004"]\n', [NOTE]),
         ('select = ["CGO00"]\n', BOTH),  # a prefix
-        ('select = ["CGO000"]\n', [BOTH[0]]),
+        ('select = ["CGO000"]\n', [BAD]),
         ('select = []\n', []),
-        ('ignore = ["CGO004"]\n', [BOTH[0]]),
+        ('ignore = ["CGO004"]\n', [BAD]),
         ('ignore = ["CGO"]\n', []),  # a prefix
         ('ignore = ["ALL"]\n', []),
-        ('select = ["ALL"]\nignore = ["CGO000"]\n', [BOTH[1]]),
+        ('select = ["ALL"]\nignore = ["CGO000"]\n', [NOTE]),
     ],
 )
 def test_select_and_ignore(lint, config, expected):
     """select/ignore take rule ids, prefixes and ALL."""
     result = lint({"cgolint.toml": config, "a.go": STALE}, "--format", "json")
     assert findings(result) == expected
-    assert result.code == (1 if ("CGO000", "a.go", 7, 2) in expected else 0)
+    assert result.code == (1 if BAD in expected else 0)
 
 
 def test_cli_select_replaces_config_select(lint):
     """--select replaces the configuration's select instead of adding to it."""
     result = lint({"cgolint.toml": 'select = ["CGO000"]\n', "a.go": STALE}, "--format", "json", "--select", "CGO004")
-    assert findings(result) == [("CGO004", "a.go", 8, 2)]
+    assert findings(result) == [NOTE]
 
 
 def test_cli_ignore_adds_to_config_ignore(lint):
     """--ignore is added to the configuration's ignore."""
     files = {"cgolint.toml": 'ignore = ["CGO000"]\n', "a.go": STALE}
-    assert findings(lint(files, "--format", "json")) == [("CGO004", "a.go", 8, 2)]
+    assert findings(lint(files, "--format", "json")) == [NOTE]
     assert findings(lint(files, "--format", "json", "--ignore", "CGO004")) == []
 
 
@@ -216,30 +225,35 @@ def test_cli_ignore_unknown_rule(lint):
 
 
 def test_exclude_file_pattern(lint):
-    """A file glob skips matching files wherever they are."""
+    """A file glob skips matching files wherever they are (x_gen.go's call is not counted in a.go's package)."""
     files = {"proj/cgolint.toml": 'exclude = ["*_gen.go"]\n', "proj/a.go": GOOD, "proj/x_gen.go": GOOD,
              "proj/sub/y_gen.go": GOOD}
-    assert findings(lint(files, "--format", "json", "proj")) == [("CGO004", "proj/a.go", 7, 2)]
+    result = lint(files, "--format", "json", "proj")
+    assert findings(result) == [("CGO004", "proj/a.go", 3, 4)]
+    assert calls(result) == [[("proj/a.go", 7, 2)]]
 
 
 def test_exclude_directory_pattern(lint):
     """A directory glob skips everything below it; globs are relative to the config file."""
     files = {"proj/cgolint.toml": 'exclude = ["generated/"]\n', "proj/a.go": GOOD, "proj/generated/b.go": GOOD,
              "proj/generated/deep/c.go": GOOD}
-    assert findings(lint(files, "--format", "json", "proj")) == [("CGO004", "proj/a.go", 7, 2)]
+    assert findings(lint(files, "--format", "json", "proj")) == [("CGO004", "proj/a.go", 3, 4)]
 
 
 def test_exclude_applies_to_files_named_directly(lint):
     """An excluded file passed on the command line (as pre-commit does) is skipped."""
     files = {"cgolint.toml": 'exclude = ["*_gen.go"]\n', "a.go": GOOD, "x_gen.go": GOOD}
-    assert findings(lint(files, "--format", "json", "a.go", "x_gen.go")) == [("CGO004", "a.go", 7, 2)]
+    result = lint(files, "--format", "json", "a.go", "x_gen.go")
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]
+    assert calls(result) == [[("a.go", 7, 2)]]  # x_gen.go is not even read
 
 
 def test_per_file_ignores(lint):
     """per-file-ignores drops the listed rules (ids or prefixes) in matching files only."""
+    # Each file its own package, so each has its own CGO004 finding at its #include.
     config = '[per-file-ignores]\n"legacy/*.go" = ["CGO004"]\n"old.go" = ["CGO0"]\n'
-    files = {"cgolint.toml": config, "a.go": GOOD, "old.go": GOOD, "legacy/b.go": GOOD, "other/b.go": GOOD}
-    assert findings(lint(files, "--format", "json")) == [("CGO004", "a.go", 7, 2), ("CGO004", "other/b.go", 7, 2)]
+    files = {"cgolint.toml": config, "a/a.go": GOOD, "old.go": GOOD, "legacy/b.go": GOOD, "other/b.go": GOOD}
+    assert findings(lint(files, "--format", "json")) == [("CGO004", "a/a.go", 3, 4), ("CGO004", "other/b.go", 3, 4)]
 
 
 # --- fail-level and rule levels -----------------------------------------------------------------
@@ -249,7 +263,7 @@ def test_default_fail_level_is_warning(lint):
     """Only notes: exit 0, the note is still shown."""
     result = lint({"a.go": GOOD})
     assert result.code == 0
-    assert result.out.startswith("a.go:7:2: CGO004 C.EVP_CIPHER_CTX_new is a call into")
+    assert result.out.startswith("a.go:3:4: CGO004 Package p calls into OpenSSL from 1 call site in 1 file;")
     assert result.err == "cgolint: 1 finding(s) (1 note) in 1 file(s)\n"
 
 
@@ -268,7 +282,7 @@ def test_rule_level_raised_to_warning(lint):
     result = lint({"cgolint.toml": '[rules.CGO004]\nlevel = "warning"\n', "a.go": GOOD}, "--format", "json")
     assert result.code == 1
     [finding] = json.loads(result.out)["findings"]
-    assert (finding["rule"], finding["level"], finding["line"], finding["column"]) == ("CGO004", "warning", 7, 2)
+    assert (finding["rule"], finding["level"], finding["line"], finding["column"]) == ("CGO004", "warning", 3, 4)
 
 
 def test_rule_level_lowered_to_note(lint):
@@ -289,10 +303,14 @@ def test_disable_a_builtin_library(lint):
 
 
 def test_disable_leaves_other_libraries(lint):
-    """Disabling one library does not silence the others."""
+    """Disabling one library row does not silence the others (here the digest row of the same family)."""
     src = GOOD.replace("C.EVP_CIPHER_CTX_new()", "C.EVP_CIPHER_CTX_new()\n\tC.EVP_DigestInit_ex(nil, nil, nil)")
     result = lint({"cgolint.toml": '[rules.CGO004]\ndisable = ["openssl-cipher"]\n', "a.go": src}, "--format", "json")
-    assert findings(result) == [("CGO004", "a.go", 8, 2)]
+    assert findings(result) == [("CGO004", "a.go", 3, 4)]  # openssl/evp.h is a header of the digest row too
+    assert calls(result) == [[("a.go", 8, 2)]]
+    [finding] = json.loads(result.out)["findings"]
+    assert finding["message"].startswith("Package p calls into OpenSSL from 1 call site in 1 file; pure-Go replacement: ")
+    assert finding["message"].endswith('Table row `openssl-digest`; to stop this note: `disable = ["openssl-digest"]` under [rules.CGO004].')
 
 
 def test_user_library_row(lint):
@@ -300,8 +318,18 @@ def test_user_library_row(lint):
     result = lint({"cgolint.toml": FOO_ROW, "a.go": FOO}, "--format", "json")
     [finding] = json.loads(result.out)["findings"]
     assert (finding["rule"], finding["line"], finding["column"]) == ("CGO004", 7, 2)
-    assert finding["message"] == "C.foo_open is a call into libfoo; pure-Go replacement: example.com/purefoo."
+    assert finding["message"] == ("Package p calls into libfoo from 1 call site in 1 file; pure-Go replacement: "
+                                  "example.com/purefoo. Table row `foo`; to stop this note: `disable = [\"foo\"]` "
+                                  "under [rules.CGO004].")
     assert result.code == 0  # CGO004 is a note by default
+
+
+def test_disabling_a_user_row_as_the_message_says(lint):
+    """The message's advice works for the user's own rows too: disable takes their ids."""
+    config = FOO_ROW.replace("[[rules.CGO004.library]]", '[rules.CGO004]\ndisable = ["foo"]\n\n[[rules.CGO004.library]]', 1)
+    result = lint({"cgolint.toml": config, "a.go": FOO}, "--format", "json")
+    assert result.code == 0, result.err
+    assert findings(result) == []
 
 
 def test_without_user_row_the_call_is_not_reported(lint):
@@ -321,8 +349,13 @@ replacements = ["example.com/mycipher"]
     result = lint({"cgolint.toml": config, "a.go": GOOD}, "--format", "json")
     [finding] = json.loads(result.out)["findings"]
     assert (finding["line"], finding["column"]) == (7, 2)
-    assert finding["message"] == "C.EVP_CIPHER_CTX_new is a call into libcrypto ciphers; pure-Go replacement: example.com/mycipher."
+    assert finding["message"] == ("Package p calls into libcrypto ciphers from 1 call site in 1 file; pure-Go replacement: "
+                                  "example.com/mycipher. Table row `openssl-cipher`; to stop this note: "
+                                  "`disable = [\"openssl-cipher\"]` under [rules.CGO004].")
     assert "crypto/aes" not in finding["message"]
+    # and the advice works: disable drops the user's row that replaced the built-in one
+    (lint.root / "cgolint.toml").write_text('[rules.CGO004]\ndisable = ["openssl-cipher"]\n' + config, encoding="utf-8")
+    assert findings(lint({}, "--format", "json")) == []
 
 
 def test_replaced_builtin_row_names_are_gone(lint):

@@ -76,15 +76,22 @@ def test_sarif_content():
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///SRCROOT/"
     by_line = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                 r["locations"][0]["physicalLocation"]["region"]["startLine"]): r for r in run["results"]}
-    res = by_line[("media.go", 11)]
+    res = by_line[("bridge.h", 1)]  # CGO004 at the package .h file's #include, the first in file order
+    assert res["ruleId"] == "CGO004"
     assert res["ruleIndex"] == ids.index(res["ruleId"])
     assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
-    region = res["locations"][0]["physicalLocation"]["region"]
-    line = (INPUT / "media.go").read_text(encoding="utf-8").splitlines()[10]
+    assert ("media.go", 6) not in by_line  # the zlib finding is suppressed: left out without --include-suppressed
+    calls = {(r["physicalLocation"]["artifactLocation"]["uri"], r["physicalLocation"]["region"]["startLine"]): r
+             for r in res["relatedLocations"]}
+    call = calls[("media.go", 12)]
+    assert call["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+    assert call["message"]["text"] == "C.swr_convert calls into FFmpeg libswresample"
+    region = call["physicalLocation"]["region"]
+    line = (INPUT / "media.go").read_text(encoding="utf-8").splitlines()[11]
     before = line[: line.index("C.swr_convert")]
     assert region["startColumn"] == len(before.encode("utf-16-le")) // 2 + 1 == 69  # text output says 72 (bytes)
     assert region["endColumn"] == region["startColumn"] + len("C.swr_convert")
-    assert ("bridge.c", 4) in by_line  # a C call in the package's .c file
+    assert ("bridge.c", 4) in calls  # a C call in the package's .c file
 
 
 def test_fingerprints_survive_moved_lines(tmp_path):

@@ -23,26 +23,42 @@ def cgo004(tmp_path, files) -> list[tuple[int, int, int, str]]:
     return [(f["line"], f["column"], u, f["message"]) for f, u in zip(doc["findings"], utf16)]
 
 
+def calls(tmp_path) -> list[tuple[int, int, int, str]]:
+    """(line, byte column, UTF-16 column, message) of the call sites (related locations) of the one CGO004
+    finding that cgo004() found in tmp_path, from JSON and SARIF."""
+    doc = json.loads(run_cli("check", "--format", "json", ".", cwd=tmp_path).out)
+    sarif = json.loads(run_cli("check", "--format", "sarif", ".", cwd=tmp_path).out)
+    [finding] = doc["findings"]
+    [result] = sarif["runs"][0]["results"]
+    utf16 = [r["physicalLocation"]["region"]["startColumn"] for r in result["relatedLocations"]]
+    assert len(utf16) == len(finding["related"])
+    return [(r["line"], r["column"], u, r["message"]) for r, u in zip(finding["related"], utf16)]
+
+
 def test_block_preamble_with_tabs(tmp_path):
     src = (
         "package p\n\n/*\n#include <openssl/evp.h>\n"
         "static void f(void) {\n\t\tEVP_CIPHER_CTX_new();\n}\n*/\nimport \"C\"\n"
     )
     got = cgo004(tmp_path, {"p.go": src})
+    assert [(line, col, u) for line, col, u, _ in got] == [(4, 1, 1)]  # the #include
+    got = calls(tmp_path)
     assert [(line, col, u) for line, col, u, _ in got] == [(6, 3, 3)]
-    assert got[0][3].startswith("EVP_CIPHER_CTX_new in C function f is a call into OpenSSL")
+    assert got[0][3] == "EVP_CIPHER_CTX_new calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)"  # a C call: no C.
 
 
 def test_line_comment_preamble(tmp_path):
     src = "package p\n\n// #include <openssl/evp.h>\n//\tstatic void f(void) { EVP_CIPHER_CTX_new(); }\nimport \"C\"\n"
     got = cgo004(tmp_path, {"p.go": src})
-    assert [(line, col, u) for line, col, u, _ in got] == [(4, 26, 26)]
+    assert [(line, col, u) for line, col, u, _ in got] == [(3, 4, 4)]  # the #include, after "// "
+    assert [(line, col, u) for line, col, u, _ in calls(tmp_path)] == [(4, 26, 26)]
 
 
 def test_crlf_line_endings(tmp_path):
     src = "package p\r\n\r\n/*\r\n#include <openssl/evp.h>\r\nstatic void f(void) { EVP_CIPHER_CTX_new(); }\r\n*/\r\nimport \"C\"\r\n\r\nfunc g() {\r\n\tC.EVP_aes_128_gcm()\r\n}\r\n"
     got = cgo004(tmp_path, {"p.go": src.encode()})
-    assert [(line, col, u) for line, col, u, _ in got] == [(5, 23, 23), (10, 2, 2)]
+    assert [(line, col, u) for line, col, u, _ in got] == [(4, 1, 1)]
+    assert [(line, col, u) for line, col, u, _ in calls(tmp_path)] == [(5, 23, 23), (10, 2, 2)]
 
 
 def test_non_ascii_before_the_finding(tmp_path):
@@ -52,7 +68,8 @@ def test_non_ascii_before_the_finding(tmp_path):
         "static void f(void) { const char *s = \"é𝄞\"; EVP_CIPHER_CTX_new(); }\n*/\nimport \"C\"\n\n"
         "func g() { _ = \"héllo\"; C.EVP_aes_128_gcm() }\n"
     )
-    got = cgo004(tmp_path, {"p.go": src})
+    assert [(line, col, u) for line, col, u, _ in cgo004(tmp_path, {"p.go": src})] == [(4, 1, 1)]
+    got = calls(tmp_path)  # the two calls, after the non-ASCII text on their lines
     line5 = 'static void f(void) { const char *s = "é𝄞"; '
     assert got[0][:3] == (5, len(line5.encode()) + 1, len(line5.encode("utf-16-le")) // 2 + 1)
     assert got[0][1:3] == (49, 46)
@@ -129,4 +146,5 @@ def test_deeply_nested_code_does_not_exhaust_the_stack(tmp_path, depth):
     body = "if x {\n" * depth + "C.EVP_aes_128_gcm()\n" + "}\n" * depth
     src = f'package p\n\n// #include <openssl/evp.h>\nimport "C"\n\nfunc g(x bool) {{\n{body}}}\n'
     got = cgo004(tmp_path, {"p.go": src})
-    assert [line for line, *_ in got] == [7 + depth]
+    assert [line for line, *_ in got] == [3]
+    assert [line for line, *_ in calls(tmp_path)] == [7 + depth]

@@ -4,49 +4,88 @@ from __future__ import annotations
 
 import json
 
-HEAD = 'package p\n\n// #include <openssl/evp.h>\nimport "C"\n\nfunc f() {\n'
+# CGO004 reports each library once per package, at the #include that takes it in: here p.go:3:4,
+# with the calls in f (line 7 on) as related locations. A directive for it goes on the #include line.
+INCLUDE = "#include <openssl/evp.h>"
 
 
-def src(*body: str) -> str:
-    return HEAD + "".join(f"\t{line}\n" for line in body) + "}\n"
+def cgo(preamble: list[str], *body: str) -> str:
+    """A Go file: the preamble as `//` lines from line 3, then import "C" and func f with body from line 7 + n - 1."""
+    lines = "".join(f"// {line}\n" for line in preamble)
+    return "package p\n\n" + lines + 'import "C"\n\nfunc f() {\n' + "".join(f"\t{line}\n" for line in body) + "}\n"
+
+
+def block(preamble: list[str], *body: str) -> str:
+    """The same with a /* */ preamble: its lines from line 4, so a directive can stand alone on a preamble line."""
+    lines = "".join(f"{line}\n" for line in preamble)
+    return "package p\n\n/*\n" + lines + '*/\nimport "C"\n\nfunc f() {\n' + "".join(f"\t{line}\n" for line in body) + "}\n"
+
+
+def src(*body: str, include: str = INCLUDE) -> str:
+    """One CGO004 finding at line 3 (the #include, which `include` may extend with a directive); body from line 7."""
+    return cgo([include], *body)
 
 
 def found(result) -> list[tuple[str, int, str]]:
     return [(f["rule"], f["line"], f["message"]) for f in json.loads(result.out)["findings"]]
 
 
+def test_unsuppressed_probe(lint):
+    """Control for the tests below: without a directive the probe has one CGO004 finding, at the #include."""
+    assert [(r, line) for r, line, _ in found(lint({"p.go": src("C.EVP_CIPHER_CTX_new()")}, "--format", "json"))] == [
+        ("CGO004", 3)
+    ]
+    result = lint({"p.go": block(["", INCLUDE], "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
+    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 5)]
+
+
 def test_ignore_on_the_line_above(lint):
-    result = lint({"p.go": src("//cgolint:ignore CGO004 this package wraps libcrypto", "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
+    pre = ["//cgolint:ignore CGO004 this package wraps libcrypto", INCLUDE]
+    result = lint({"p.go": block(pre, "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
     assert found(result) == []
 
 
+def test_ignore_on_the_line_above_in_a_line_comment_preamble(lint):
+    """In a `//` preamble the directive line is `// //cgolint:ignore ...`: alone on its line too."""
+    pre = ["//cgolint:ignore CGO004 this package wraps libcrypto", INCLUDE, "#include <zlib.h>"]
+    result = lint({"p.go": cgo(pre, "C.EVP_CIPHER_CTX_new()", "C.deflateEnd(nil)")}, "--format", "json")
+    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 5)]  # zlib's, on the line below the include it covers
+    assert found(result)[0][2].startswith("Package p calls into zlib ")
+
+
 def test_ignore_on_the_same_line(lint):
-    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //cgolint:ignore CGO004 wrapped on purpose")}, "--format", "json")
+    include = INCLUDE + " //cgolint:ignore CGO004 wrapped on purpose"
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()", include=include)}, "--format", "json")
     assert found(result) == []
 
 
 def test_trailing_ignore_covers_only_its_own_line(lint):
-    result = lint({"p.go": src("C.EVP_aes_128_gcm() //cgolint:ignore CGO004 reason", "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
-    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 8)]
+    # Two libraries, so two CGO004 findings on adjacent lines: the zlib one on line 4 stays.
+    pre = [INCLUDE + " //cgolint:ignore CGO004 reason", "#include <zlib.h>"]
+    result = lint({"p.go": cgo(pre, "C.EVP_aes_128_gcm()", "C.deflateEnd(nil)")}, "--format", "json")
+    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 4)]
+    assert found(result)[0][2].startswith("Package p calls into zlib from 1 call site in 1 file;")
 
 
 def test_ignore_does_not_reach_two_lines_down(lint):
-    result = lint({"p.go": src("//cgolint:ignore CGO004 reason", "_ = 1", "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
+    pre = ["//cgolint:ignore CGO004 reason", "#define N 1", INCLUDE]
+    result = lint({"p.go": block(pre, "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
     assert found(result) == [
-        ("CGO000", 7, "//cgolint:ignore CGO004 suppresses nothing here; remove it"),
-        ("CGO004", 9, found(result)[1][2]),
+        ("CGO000", 4, "//cgolint:ignore CGO004 suppresses nothing here; remove it"),
+        ("CGO004", 6, found(result)[1][2]),
     ]
     assert result.code == 1  # CGO000 is a warning
 
 
 def test_ignore_for_another_rule_does_not_hide(lint):
-    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //cgolint:ignore CGO000 wrong rule")}, "--format", "json")
-    rules = [r for r, _, _ in found(result)]
-    assert "CGO004" in rules
+    include = INCLUDE + " //cgolint:ignore CGO000 wrong rule"
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()", include=include)}, "--format", "json")
+    assert ("CGO004", 3) in [(r, line) for r, line, _ in found(result)]
 
 
 def test_comma_separated_ids(lint):
-    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //cgolint:ignore CGO000,CGO004 both")}, "--format", "json")
+    include = INCLUDE + " //cgolint:ignore CGO000,CGO004 both"
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()", include=include)}, "--format", "json")
     assert found(result) == []
 
 
@@ -57,34 +96,40 @@ def test_file_ignore(lint):
 
 
 def test_file_ignore_covers_only_its_file(lint):
-    other = 'package p\n\n// #include <openssl/evp.h>\nimport "C"\n\nfunc g() { C.EVP_aes_128_gcm() }\n'
-    files = {"p.go": "//cgolint:file-ignore CGO004 binding\n" + src("C.EVP_CIPHER_CTX_new()"), "q.go": other}
+    # Two packages, each with its own CGO004 finding at its #include: only a/p.go's is silenced.
+    other = 'package q\n\n// #include <openssl/evp.h>\nimport "C"\n\nfunc g() { C.EVP_aes_128_gcm() }\n'
+    files = {"a/p.go": "//cgolint:file-ignore CGO004 binding\n" + src("C.EVP_CIPHER_CTX_new()"), "b/q.go": other}
     result = lint(files, "--format", "json")
-    assert [(f["path"], f["rule"]) for f in json.loads(result.out)["findings"]] == [("q.go", "CGO004")]
+    assert [(f["path"], f["rule"], f["line"]) for f in json.loads(result.out)["findings"]] == [("b/q.go", "CGO004", 3)]
 
 
 def test_nolint_golangci_form(lint):
-    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //nolint:cgolint // the binding itself")}, "--format", "json")
+    include = INCLUDE + " //nolint:cgolint // the binding itself"
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()", include=include)}, "--format", "json")
     assert found(result) == []
 
 
 def test_nolint_with_other_linters_and_all(lint):
-    result = lint({"p.go": src(
-        "C.EVP_CIPHER_CTX_new() //nolint:errcheck,cgolint // reason",
-        "C.EVP_aes_128_gcm() //nolint:all // generated",
-        "C.EVP_aes_256_gcm() //nolint:errcheck // not ours",
-    )}, "--format", "json")
-    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 9)]
+    # Three libraries, three CGO004 findings on lines 3, 4 and 5: only the last directive is not cgolint's.
+    pre = [
+        INCLUDE + " //nolint:errcheck,cgolint // reason",
+        "#include <zlib.h> //nolint:all // generated",
+        "#include <sqlite3.h> //nolint:errcheck // not ours",
+    ]
+    result = lint({"p.go": cgo(pre, "C.EVP_CIPHER_CTX_new()", "C.deflateEnd(nil)", "C.sqlite3_close(nil)")}, "--format", "json")
+    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 5)]
+    assert found(result)[0][2].startswith("Package p calls into SQLite from 1 call site in 1 file;")
 
 
 def test_nolint_alone_on_the_line_above(lint):
-    result = lint({"p.go": src("//nolint:cgolint // binding", "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
+    result = lint({"p.go": block(["//nolint:cgolint // binding", INCLUDE], "C.EVP_CIPHER_CTX_new()")}, "--format", "json")
     assert found(result) == []
 
 
 def test_directive_without_reason_is_reported_and_does_not_suppress(lint):
-    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //cgolint:ignore CGO004")}, "--format", "json")
-    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 7), ("CGO000", 7)]  # by column
+    include = INCLUDE + " //cgolint:ignore CGO004"
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()", include=include)}, "--format", "json")
+    assert [(r, line) for r, line, _ in found(result)] == [("CGO004", 3), ("CGO000", 3)]  # by column
     assert found(result)[1][2] == "//cgolint:ignore CGO004 needs a reason after the rule id"
 
 
@@ -116,22 +161,26 @@ def test_stale_file_ignore(lint):
 
 
 def test_directive_for_a_deselected_rule_is_not_stale(lint):
-    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //cgolint:ignore CGO004 binding")}, "--format", "json", "--ignore", "CGO004")
+    # The same directive suppresses the finding when CGO004 runs (test_ignore_on_the_same_line).
+    include = INCLUDE + " //cgolint:ignore CGO004 binding"
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()", include=include)}, "--format", "json", "--ignore", "CGO004")
     assert found(result) == []
 
 
 def test_directive_inside_c_code(lint):
+    # w.c takes in two libraries: the directive on its OpenSSL #include silences that finding only.
     files = {
         "p.go": 'package p\n\n// #include "w.h"\nimport "C"\n',
-        "w.h": "#include <openssl/evp.h>\n",
-        "w.c": '#include "w.h"\nvoid f(void) {\n\tEVP_CIPHER_CTX_new(); //cgolint:ignore CGO004 benchmark baseline\n\tEVP_aes_128_gcm();\n}\n',
+        "w.h": "void f(void);\n",
+        "w.c": '#include <openssl/evp.h> //cgolint:ignore CGO004 benchmark baseline\n#include <zlib.h>\n'
+        '#include "w.h"\nvoid f(void) {\n\tEVP_CIPHER_CTX_new();\n\tdeflateEnd(0);\n}\n',
     }
     result = lint(files, "--format", "json")
-    assert [(f["path"], f["line"]) for f in json.loads(result.out)["findings"]] == [("w.c", 4)]
+    assert [(f["path"], f["line"]) for f in json.loads(result.out)["findings"]] == [("w.c", 2)]
 
 
 def test_suppressed_findings_are_left_out_of_every_format(lint):
-    files = {"p.go": src("C.EVP_CIPHER_CTX_new() //cgolint:ignore CGO004 binding")}
+    files = {"p.go": src("C.EVP_CIPHER_CTX_new()", include=INCLUDE + " //cgolint:ignore CGO004 binding")}
     for fmt in ("text", "json", "sarif", "github"):
         result = lint(files, "--format", fmt, "--fail-level", "note")
         if fmt == "json":
@@ -144,9 +193,12 @@ def test_suppressed_findings_are_left_out_of_every_format(lint):
 
 
 def test_include_suppressed_marks_them(lint):
-    files = {"p.go": src("C.EVP_CIPHER_CTX_new() //cgolint:ignore CGO004 the binding")}
+    files = {"p.go": src("C.EVP_CIPHER_CTX_new()", include=INCLUDE + " //cgolint:ignore CGO004 the binding")}
     text = lint(files, "--include-suppressed", "--fail-level", "note")
-    assert text.out.endswith("[suppressed: the binding]\n")
+    [finding, related] = text.out.splitlines()
+    assert finding.startswith("p.go:3:4: CGO004 Package p calls into OpenSSL from 1 call site in 1 file;")
+    assert finding.endswith("[suppressed: the binding]")
+    assert related == "    p.go:7:2: C.EVP_CIPHER_CTX_new calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)"
     assert text.code == 0  # suppressed findings never fail the run
     sarif = json.loads(lint(files, "--format", "sarif", "--include-suppressed").out)
     [res] = sarif["runs"][0]["results"]

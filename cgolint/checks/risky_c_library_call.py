@@ -220,7 +220,12 @@ class RiskyCLibraryCall(Rule):
 
     def configure(self, options: dict, origin: str) -> None:
         libraries = default_libraries()
-        known = {lib.id for lib in libraries}
+        rows = options.get("library", [])
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ConfigError(f"{origin}: rules.CGO004.library must be an array of tables ([[rules.CGO004.library]])")
+        added = [Library.from_row(r, f"{origin}: rules.CGO004.library[{i}]") for i, r in enumerate(rows)]
+        # disable takes any row id, built in or added: every message names its row ids for it
+        known = {lib.id for lib in libraries} | {lib.id for lib in added}
         disabled = options.get("disable", [])
         if not isinstance(disabled, list) or not all(isinstance(d, str) for d in disabled):
             raise ConfigError(f"{origin}: rules.CGO004.disable must be a list of library ids")
@@ -229,13 +234,10 @@ class RiskyCLibraryCall(Rule):
             raise ConfigError(
                 f"{origin}: rules.CGO004.disable: unknown library id {unknown[0]!r}; known ids: {', '.join(sorted(known))}"
             )
-        rows = options.get("library", [])
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ConfigError(f"{origin}: rules.CGO004.library must be an array of tables ([[rules.CGO004.library]])")
-        added = [Library.from_row(r, f"{origin}: rules.CGO004.library[{i}]") for i, r in enumerate(rows)]
         replaced = {lib.id for lib in added}
         # The user's rows come first, so they win over built-in rows with overlapping names.
-        self.libraries = added + [lib for lib in libraries if lib.id not in replaced and lib.id not in disabled]
+        rows_in_force = added + [lib for lib in libraries if lib.id not in replaced]
+        self.libraries = [lib for lib in rows_in_force if lib.id not in disabled]
         limit = options.get("related-limit", DEFAULT_RELATED_LIMIT)
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
             raise ConfigError(f"{origin}: rules.CGO004.related-limit must be an integer of 0 or more, not {limit!r}")
@@ -294,8 +296,9 @@ class RiskyCLibraryCall(Rule):
                     if set(d.link_libraries) & links or set(d.pkg_config_packages) & pkg_config:
                         use.places.append(Place(1, d.span, go.source.reported))
             # .c files first: "compiles zstd_compress.c" says more than "compiles zstd.h".
-            files = {u.source.display for u, owner in own.items() if owner.key == use.library.key}
-            use.own_sources = sorted(files, key=lambda path: (not path.endswith(".c"), path))
+            files = {u.source.display if u.kind == "file" else f"the preamble of {u.source.display}"
+                     for u, owner in own.items() if owner.key == use.library.key}
+            use.own_sources = sorted(files, key=lambda path: (not path.endswith(".c"), path.startswith("the "), path))
         return found
 
     def message(self, use: Use, package: Package) -> str:

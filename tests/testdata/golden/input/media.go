@@ -3,6 +3,7 @@ package media
 /*
 #cgo pkg-config: libswresample
 #include <libswresample/swresample.h>
+#include <zlib.h> //cgolint:ignore CGO004 the C writer's streams must match until the port lands
 #include "bridge.h"
 */
 import "C"
@@ -10,7 +11,8 @@ import "C"
 // Résumé: resample one block, "ünïcode" before the call.
 func Resample(ctx *C.SwrContext) int { s := "ß→"; _ = s; return int(C.swr_convert(ctx, nil, 0, nil, 0)) }
 
-func Close(ctx *C.SwrContext) {
-	C.swr_free(&ctx) //cgolint:ignore CGO004 closing needs the C call until the port lands
+func Close(ctx *C.SwrContext, z *C.z_stream) {
+	C.swr_free(&ctx)
+	C.deflateEnd(z)
 	_ = 0 //cgolint:ignore CGO004 nothing here any more
 }
