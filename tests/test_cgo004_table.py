@@ -429,3 +429,26 @@ func use(ssl *C.SSL, ctx *C.EVP_MD_CTX) {
         "C.EVP_EncryptInit_ex calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)",
         "C.SSL_write calls into OpenSSL libssl (TLS)",
     ]
+
+
+def test_type_conversions_are_not_call_sites(tmp_path):
+    """C.sqlite3_int64(n) converts to a C type the header declares; C.rd_kafka_type_t(0) to a
+    _t type: neither is a call into the library, so neither counts nor is listed."""
+    source = """package probe
+
+/*
+#include <sqlite3.h>
+typedef long long sqlite3_int64;
+*/
+import "C"
+
+func probe(stmt *C.sqlite3_stmt, n int64) {
+	C.sqlite3_bind_int64(stmt, 1, C.sqlite3_int64(n))
+	_ = C.sqlite3_uint64_t(n)
+}
+"""
+    [f] = findings(tmp_path, source)
+    assert f["message"].startswith("Package probe calls into SQLite from 1 call site in 1 file;")
+    assert [(r["line"], r["column"], r["message"]) for r in f["related"]] == [
+        (10, 2, "C.sqlite3_bind_int64 calls into SQLite")
+    ]

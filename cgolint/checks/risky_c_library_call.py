@@ -271,6 +271,8 @@ class RiskyCLibraryCall(Rule):
                 use.rows.append(lib)
 
         for call in facts.go_c_calls:
+            if facts.is_type_conversion(call):
+                continue  # C.sqlite3_int64(n), C.rd_kafka_type_t(t): a conversion, not a call
             if lib := library_for(call.name):
                 add(lib, CallSite(call.file.span(call.callee), call.name, True, call.file.source.reported, lib))
         for ccall in facts.c_calls:

@@ -47,6 +47,23 @@ class PackageFacts:
         return [call for unit in self.package.c_units for call in c_calls(unit)]
 
     @cached_property
+    def c_type_names(self) -> frozenset[str]:
+        """Names the package's C code declares as types (typedef names): `C.name(x)` with one of
+        them, or with a name ending in `_t`, is a conversion, not a call."""
+        names = set()
+        for unit in self.package.c_units:
+            for typedef in unit.nodes.get("type_definition", ()):
+                for decl in typedef.children_by_field_name("declarator"):
+                    while decl is not None and decl.type != "type_identifier":
+                        decl = decl.child_by_field_name("declarator")
+                    if decl is not None:
+                        names.add(decl.text.decode("utf-8", "replace"))
+        return frozenset(names)
+
+    def is_type_conversion(self, call: GoCCall) -> bool:
+        return call.name in self.c_type_names or call.name.endswith("_t")
+
+    @cached_property
     def c_functions(self) -> dict[str, list[CFunction]]:
         """C functions the package defines, by name."""
         return package_c_functions(self.package)
