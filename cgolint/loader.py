@@ -1,9 +1,14 @@
 """Read and parse one directory into packages: each Go file parsed once.
 
+Two phases. First each Go file is read and parsed, and its preamble and #cgo
+lines found. Then, per package, the macros of its #cgo CFLAGS/CPPFLAGS are
+known, and each preamble and each of the directory's .c and .h files is parsed
+with its dead #if branches blanked out (see preprocessor.py).
+
 Go files that do not import "C" (a cheap byte scan) are not parsed; in a cgo
 package they are kept as plain sources, parsed only if a fact needs them. The
 directory's .c and .h files are parsed when a cgo package is there. A file
-that cannot be read or parsed becomes a Problem; the run goes on.
+that cannot be read or parsed becomes a Problem, once per file; the run goes on.
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tree_sitter import Node
+
 from cgolint.discover import Target, excluded
 from cgolint.model import CUnit, GoFile, Package
 from cgolint.parsing import may_import_c, parse_c, parse_go
-from cgolint.preamble import cgo_directives, find_import_c, preamble_text
+from cgolint.preamble import PreambleText, cgo_directives, find_import_c, preamble_text
+from cgolint.preprocessor import Preprocessor, flags_env
 from cgolint.source import SourceFile, display_path
-from cgolint.treewalk import walk
 
 
 # The package clause, after comments: a cheap look that needs no parse.
@@ -47,18 +54,67 @@ def read_source(path: Path, cwd: Path, reported: bool, problems: list[Problem]) 
     return SourceFile(path, shown, data, reported)
 
 
-def _syntax_problem(source: SourceFile, root, what: str, base: int = 0) -> Problem | None:
+def _error_regions(root: Node) -> list[Node]:
+    """The maximal ERROR and MISSING nodes below root, in source order (none nested in another)."""
+    regions, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            regions.append(node)
+        elif node.has_error:
+            stack.extend(reversed(node.children))
+    return regions
+
+
+def _syntax_problem(source: SourceFile, root: Node, what: str, base: int = 0) -> Problem | None:
+    """One problem per file however many errors it has: their count and the first one's line."""
     if not root.has_error:
         return None
-    for node in walk(root):
-        if node.is_error or node.is_missing:
-            line = source.position(base + node.start_byte).line
-            kind = f"missing {node.type}" if node.is_missing else "syntax error"
-            return Problem(source.display, f"{kind} in {what}; analysed what could be parsed", line, fatal=False)
-    return Problem(source.display, f"syntax error in {what}", 0, fatal=False)
+    regions = _error_regions(root)
+    if not regions:
+        return Problem(source.display, f"syntax error in {what}", 0, fatal=False)
+    first = regions[0]
+    line = source.position(base + first.start_byte).line
+    if len(regions) == 1:
+        kind = f"missing {first.type}" if first.is_missing else "syntax error"
+        return Problem(source.display, f"{kind} in {what}; analysed what could be parsed", line, fatal=False)
+    message = f"{len(regions)} syntax errors in {what} (first at line {line}); analysed what could be parsed"
+    return Problem(source.display, message, line, fatal=False)
 
 
-def load_go_file(source: SourceFile, problems: list[Problem]) -> GoFile | None:
+# Build constraints of a Go file: a //go:build (or old // +build) line, or a file-name suffix.
+_BUILD_LINE = re.compile(rb"^[ \t]*//(?:go:build|[ \t]*\+build)[ \t]", re.MULTILINE)
+_GOOS = frozenset(
+    "aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 "
+    "windows zos".split()
+)
+_GOARCH = frozenset(
+    "386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc "
+    "ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm".split()
+)
+
+
+def built_sometimes(source: SourceFile) -> bool:
+    """Whether a Go file has build constraints, so its #cgo flags apply on some builds only."""
+    parts = source.path.stem.split("_")[1:]
+    if parts and (parts[-1] in _GOOS or parts[-1] in _GOARCH):
+        return True
+    clause = _PACKAGE_CLAUSE.search(source.data)
+    return _BUILD_LINE.search(source.data, 0, clause.start() if clause else len(source.data)) is not None
+
+
+@dataclass
+class CgoFile:
+    """A Go file read and parsed, whose preamble waits for the package's macros."""
+
+    gofile: GoFile
+    preamble: PreambleText | None
+    problems: list[Problem]  # where its preamble's problems go
+    built_always: bool  # no build constraints: its #cgo flags apply to every build
+
+
+def read_go_file(source: SourceFile, problems: list[Problem]) -> CgoFile | None:
+    """Phase one: parse a Go file that imports "C" and find its preamble and #cgo lines."""
     if not may_import_c(source.data):
         return None
     tree = parse_go(source.data)
@@ -70,16 +126,21 @@ def load_go_file(source: SourceFile, problems: list[Problem]) -> GoFile | None:
         problems.append(problem)
     clause = next((c for c in root.named_children if c.type == "package_clause"), None)
     name = clause.named_children[0].text.decode() if clause is not None and clause.named_children else ""
-    preamble, directives = None, ()
     text = preamble_text(source, anchor)
-    if text is not None:
-        # A final newline ends a last #include line; offsets are unchanged.
-        c_tree = parse_c(text.text + b"\n")
-        preamble = CUnit(source, text.base, c_tree, "preamble")
-        directives = cgo_directives(source, text)
-        if problem := _syntax_problem(source, c_tree.root_node, "the cgo preamble", text.base):
-            problems.append(problem)
-    return GoFile(source, tree, name, preamble, directives)
+    directives = cgo_directives(source, text) if text is not None else ()
+    return CgoFile(GoFile(source, tree, name, None, directives), text, problems, not built_sometimes(source))
+
+
+def parse_preamble(cgo: CgoFile, preprocessor: Preprocessor) -> None:
+    """Phase two: parse the preamble's compiled C code, once the package's macros are known."""
+    text, source = cgo.preamble, cgo.gofile.source
+    if text is None:
+        return
+    # A final newline ends a last #include line; offsets are unchanged.
+    c_tree = parse_c(preprocessor.blank(text.text) + b"\n")
+    cgo.gofile.preamble = CUnit(source, text.base, c_tree, "preamble")
+    if problem := _syntax_problem(source, c_tree.root_node, "the cgo preamble", text.base):
+        cgo.problems.append(problem)
 
 
 def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, problems: list[Problem]) -> list[Package]:
@@ -90,6 +151,7 @@ def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, pr
         return []
     entries = [p for p in entries if not excluded(p, exclude, root) or (target.reported and p.resolve() in target.reported)]
     packages: dict[str, Package] = {}
+    cgo_files: dict[str, list[CgoFile]] = {}
     plain: list[SourceFile] = []
     c_paths = []
     for path in entries:
@@ -102,26 +164,45 @@ def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, pr
         source = read_source(path, cwd, reported, problems if reported else [])
         if source is None:
             continue
-        gofile = load_go_file(source, problems if reported else [])
-        if gofile is None:
+        cgo = read_go_file(source, problems if reported else [])
+        if cgo is None:
             plain.append(source)
             continue
-        packages.setdefault(gofile.package_name, Package(target.directory, gofile.package_name)).go_files.append(gofile)
+        name = cgo.gofile.package_name
+        packages.setdefault(name, Package(target.directory, name)).go_files.append(cgo.gofile)
+        cgo_files.setdefault(name, []).append(cgo)
     if not packages:
         return []
     for source in plain:
         m = _PACKAGE_CLAUSE.search(source.data)
         if m is not None and m.group(1).decode() in packages:
             packages[m.group(1).decode()].plain_sources.append(source)
-    # cgo compiles the directory's C files with the package that uses cgo
-    owner = max(packages.values(), key=lambda p: len(p.go_files))
+    c_sources = []
     for path in c_paths:
         reported = target.reported is None or path.resolve() in target.reported
         source = read_source(path, cwd, reported, problems if reported else [])
-        if source is None:
-            continue
-        tree = parse_c(source.data)
-        if reported and (problem := _syntax_problem(source, tree.root_node, "C code")):
+        if source is not None:
+            c_sources.append(source)
+    _parse_c_code(packages, cgo_files, c_sources, problems)
+    return list(packages.values())
+
+
+def _parse_c_code(packages: dict[str, Package], cgo_files: dict[str, list[CgoFile]], c_sources: list[SourceFile],
+                  problems: list[Problem]) -> None:
+    """Phase two, per package: its macros from all its #cgo flags, then its preambles, and the
+    directory's .c/.h files (compiled with the package that has the most cgo files)."""
+    headers = {s.path.name: s.data for s in c_sources if s.path.suffix == ".h"}  # what `#include "x.h"` finds
+    preprocessors = {}
+    for name, files in cgo_files.items():
+        always = [d for f in files if f.built_always for d in f.gofile.directives]
+        sometimes = [d for f in files if not f.built_always for d in f.gofile.directives]
+        preprocessors[name] = Preprocessor(flags_env(always, sometimes), headers)
+        for cgo in files:
+            parse_preamble(cgo, preprocessors[name])
+    owner = max(packages.values(), key=lambda p: len(p.go_files))
+    for source in c_sources:
+        own_name = source.path.name if source.path.suffix == ".h" else None
+        tree = parse_c(preprocessors[owner.name].blank(source.data, own_name))
+        if source.reported and (problem := _syntax_problem(source, tree.root_node, "C code")):
             problems.append(problem)
         owner.c_files.append(CUnit(source, 0, tree, "file"))
-    return list(packages.values())

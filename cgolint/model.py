@@ -53,7 +53,9 @@ class CUnit:
 
     The preamble's C text is a byte-for-byte overlay of the Go file (comment
     markers and #cgo lines blanked to spaces), so a C node at byte b sits at
-    byte base + b of the file it came from.
+    byte base + b of the file it came from. The tree is parsed from that text
+    with its dead #if branches blanked too (preprocessor.py); source.data is
+    the file as written.
     """
 
     source: SourceFile

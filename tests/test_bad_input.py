@@ -218,7 +218,7 @@ def test_go_syntax_error_is_a_warning_with_a_line(lint, bad, good):
     result = lint({good: GOOD, bad: BAD_GO})
     assert f"{good}:3:4: CGO004 Package p calls into OpenSSL from " in result.out
     assert f"    {good}:7:2: {CALL_TEXT}" in result.out.splitlines()
-    assert f"{bad}:7: warning: syntax error in Go code; analysed what could be parsed" in stderr_lines(result)
+    assert f"{bad}:7: warning: 2 syntax errors in Go code (first at line 7); analysed what could be parsed" in stderr_lines(result)
     assert result.code == 0
 
 
@@ -228,7 +228,7 @@ def test_go_syntax_error_in_json(lint):
     assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert calls(result) == [[("a.go", 7, 2), ("bad.go", 8, 2)]]  # bad.go's call, parsed despite the error
     assert parsed(result)["problems"] == [
-        {"path": "bad.go", "line": 7, "message": "syntax error in Go code; analysed what could be parsed", "fatal": False}
+        {"path": "bad.go", "line": 7, "message": "2 syntax errors in Go code (first at line 7); analysed what could be parsed", "fatal": False}
     ]
 
 
