@@ -296,8 +296,8 @@ def test_vendored_library_is_one_finding(tmp_path):
     assert (f["path"], f["line"], f["column"]) == ("compress.go", 9, 1)
     assert f["message"] == (
         "Package zstd calls into Zstandard (libzstd) from 7 call sites in 2 files; "
-        "pure-Go replacement: github.com/klauspost/compress/zstd. This package also compiles the library's own "
-        "C sources (4 files, e.g. zstd_common.c); calls inside them are not counted. "
+        "pure-Go replacement: github.com/klauspost/compress/zstd. This package also contains the library's own "
+        "C code (4 files, e.g. zstd_common.c); calls inside it are not counted. "
         'Table row `zstd`; to stop this note: `disable = ["zstd"]` under [rules.CGO004].'
     )
     assert {r["path"] for r in f["related"]} == {"compress.go", "decompress.go"}
@@ -325,7 +325,7 @@ def test_vendored_amalgamation_called_from_a_preamble_wrapper(tmp_path):
         "Package db calls into SQLite from 2 call sites in 1 file; pure-Go replacement: modernc.org/sqlite "
         "(or github.com/ncruces/go-sqlite3). "
     )
-    assert "This package also compiles the library's own C sources (1 file, e.g. sqlite3-binding.c); " in f["message"]
+    assert "This package also contains the library's own C code (1 file, e.g. sqlite3-binding.c); " in f["message"]
     assert [(r["line"], r["column"], r["message"]) for r in f["related"]] == [
         (5, 40, "sqlite3_open calls into SQLite"),
         (11, 33, "C.sqlite3_close calls into SQLite"),
@@ -342,7 +342,7 @@ def test_vendored_header_with_the_librarys_macros_is_its_own_source(tmp_path):
     write_tree(tmp_path, files)
     [f] = json.loads(run_cli("check", "--format", "json", ".", cwd=tmp_path).out)["findings"]
     assert (f["path"], f["line"], f["column"]) == ("z.go", 3, 4)
-    assert "own C sources (1 file, e.g. zlib.h)" in f["message"]
+    assert "own C code (1 file, e.g. zlib.h)" in f["message"]
 
 
 def test_preamble_with_only_broad_named_functions_is_the_packages_own(tmp_path):
@@ -452,3 +452,29 @@ func probe(stmt *C.sqlite3_stmt, n int64) {
     assert [(r["line"], r["column"], r["message"]) for r in f["related"]] == [
         (10, 2, "C.sqlite3_bind_int64 calls into SQLite")
     ]
+
+
+def test_preamble_wrappers_named_like_the_library_are_the_packages_own(tmp_path):
+    """gozstd's preamble defines ZSTD_compressCCtx_wrapper around ZSTD_compressCCtx: the wrapper is
+    the package's glue, not zstd's source. The finding sits on the preamble's #include, the wrapper's
+    call into zstd counts, and Go's calls of the wrapper do not."""
+    source = """package gozstd
+
+/*
+#define ZSTD_STATIC_LINKING_ONLY
+#include "zstd.h"
+static size_t ZSTD_compressCCtx_wrapper(ZSTD_CCtx *ctx, void *dst, size_t n, const void *src, size_t m, int level) {
+	return ZSTD_compressCCtx(ctx, dst, n, src, m, level);
+}
+*/
+import "C"
+
+func compress(ctx *C.ZSTD_CCtx) {
+	C.ZSTD_compressCCtx_wrapper(ctx, nil, 0, nil, 0, 3)
+}
+"""
+    [f] = findings(tmp_path, source)
+    assert (f["path"], f["line"], f["column"]) == ("probe.go", 5, 1)
+    assert f["message"].startswith("Package gozstd calls into Zstandard (libzstd) from 1 call site in 1 file;")
+    assert "own C code" not in f["message"]
+    assert [(r["line"], r["message"]) for r in f["related"]] == [(7, "ZSTD_compressCCtx calls into Zstandard (libzstd)")]

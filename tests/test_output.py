@@ -76,7 +76,7 @@ def test_sarif_content():
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file:///SRCROOT/"
     by_line = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                 r["locations"][0]["physicalLocation"]["region"]["startLine"]): r for r in run["results"]}
-    res = by_line[("bridge.h", 1)]  # CGO004 at the package .h file's #include, the first in file order
+    res = by_line[("media.go", 5)]  # CGO004 at the preamble's #include, before the package .h file's
     assert res["ruleId"] == "CGO004"
     assert res["ruleIndex"] == ids.index(res["ruleId"])
     assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"

@@ -164,7 +164,8 @@ class CallSite:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a package takes a library in: an #include (rank 0), a #cgo line (1), a call (2)."""
+    """Where a package takes a library in: an #include in a preamble (rank 0) or in a package C file
+    (1), a #cgo line (2), a call (3). The Go file's preamble is where a reader looks first."""
 
     rank: int
     span: Span
@@ -183,7 +184,7 @@ class Use:
 
     def place(self) -> Place | None:
         """The earliest include, else #cgo line, else call, in a file the user named."""
-        candidates = self.places + [Place(2, c.span, c.reported) for c in self.calls]
+        candidates = self.places + [Place(3, c.span, c.reported) for c in self.calls]
         return min((p for p in candidates if p.reported), key=lambda p: (p.rank, p.span), default=None)
 
 
@@ -192,16 +193,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, Library]:
-    """The package's C units that are a library's own code: .c/.h files that define the
-    library's functions (its distinctive names) or its function-like macros, and preambles
-    that define its functions."""
+    """The package's C files that are a library's own code: .c/.h files that define the
+    library's functions (its distinctive names) or its function-like macros. A preamble is the
+    package's glue, never the library: its ZSTD_compress_wrapper is the package's own function."""
     defined: dict[CUnit, list[str]] = {}
     for name, functions in facts.c_functions.items():
         for fn in functions:
             defined.setdefault(fn.unit, []).append(name)
     own: dict[CUnit, Library] = {}
-    for unit in facts.package.c_units:
-        names = defined.get(unit, []) + (function_macros(unit) if unit.kind == "file" else [])
+    for unit in facts.package.c_files:
+        names = defined.get(unit, []) + function_macros(unit)
         lib = next((lib for lib in libraries if any(lib.distinctive(n) for n in names)), None)
         if lib is not None:
             own[unit] = lib
@@ -292,15 +293,14 @@ class RiskyCLibraryCall(Rule):
                     continue
                 for inc in includes(unit):
                     if any(inc.names(h) for h in headers):
-                        use.places.append(Place(0, inc.span, unit.source.reported))
+                        use.places.append(Place(0 if unit.kind == "preamble" else 1, inc.span, unit.source.reported))
             for go in package.go_files:
                 for d in go.directives:
                     if set(d.link_libraries) & links or set(d.pkg_config_packages) & pkg_config:
-                        use.places.append(Place(1, d.span, go.source.reported))
+                        use.places.append(Place(2, d.span, go.source.reported))
             # .c files first: "compiles zstd_compress.c" says more than "compiles zstd.h".
-            files = {u.source.display if u.kind == "file" else f"the preamble of {u.source.display}"
-                     for u, owner in own.items() if owner.key == use.library.key}
-            use.own_sources = sorted(files, key=lambda path: (not path.endswith(".c"), path.startswith("the "), path))
+            files = {u.source.display for u, owner in own.items() if owner.key == use.library.key}
+            use.own_sources = sorted(files, key=lambda path: (not path.endswith(".c"), path))
         return found
 
     def message(self, use: Use, package: Package) -> str:
@@ -313,8 +313,8 @@ class RiskyCLibraryCall(Rule):
         parts += list(dict.fromkeys(row.note for row in use.rows if row.note))
         if use.own_sources:
             parts.append(
-                f"This package also compiles the library's own C sources ({_plural(len(use.own_sources), 'file')}, "
-                f"e.g. {use.own_sources[0]}); calls inside them are not counted."
+                f"This package also contains the library's own C code ({_plural(len(use.own_sources), 'file')}, "
+                f"e.g. {use.own_sources[0]}); calls inside it are not counted."
             )
         ids = [row.id for row in use.rows]
         listed = ", ".join(f"`{i}`" for i in ids)

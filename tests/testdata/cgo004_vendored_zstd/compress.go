@@ -6,7 +6,7 @@ package zstd
 
 /*
 #cgo CFLAGS: -O3
-#include "zstd.h" // want CGO004 "^Package zstd calls into Zstandard \(libzstd\) from 7 call sites in 2 files; pure-Go replacement: github.com/klauspost/compress/zstd\. This package also compiles the library's own C sources \(4 files, e\.g\. zstd_common\.c\); calls inside them are not counted\. Table row `zstd`; to stop this note: `disable = \[\"zstd\"\]` under \[rules\.CGO004\]\.$"
+#include "zstd.h" // want CGO004 "^Package zstd calls into Zstandard \(libzstd\) from 7 call sites in 2 files; pure-Go replacement: github.com/klauspost/compress/zstd\. This package also contains the library's own C code \(4 files, e\.g\. zstd_common\.c\); calls inside it are not counted\. Table row `zstd`; to stop this note: `disable = \[\"zstd\"\]` under \[rules\.CGO004\]\.$"
 */
 import "C"
 
