@@ -23,7 +23,7 @@ from cgolint.discover import Target, excluded
 from cgolint.model import CUnit, GoFile, Package
 from cgolint.parsing import may_import_c, parse_c, parse_go
 from cgolint.preamble import PreambleText, cgo_directives, find_import_c, preamble_text
-from cgolint.preprocessor import Preprocessor, flags_env
+from cgolint.preprocessor import Namespaces, Preprocessor, flags_env
 from cgolint.source import SourceFile, display_path
 
 
@@ -196,7 +196,9 @@ def _parse_c_code(packages: dict[str, Package], cgo_files: dict[str, list[CgoFil
     for name, files in cgo_files.items():
         always = [d for f in files if f.built_always for d in f.gofile.directives]
         sometimes = [d for f in files if not f.built_always for d in f.gofile.directives]
-        preprocessors[name] = Preprocessor(flags_env(always, sometimes), headers)
+        texts = [f.preamble.text for f in files if f.preamble is not None] + [s.data for s in c_sources]
+        namespaces = Namespaces.of(texts, always + sometimes)
+        preprocessors[name] = Preprocessor(flags_env(always, sometimes), headers, namespaces)
         for cgo in files:
             parse_preamble(cgo, preprocessors[name])
     owner = max(packages.values(), key=lambda p: len(p.go_files))

@@ -11,7 +11,12 @@ move), and so are the directive lines of a conditional that is fully decided.
 When the live branch of a chain is an undecided `#elif`, it becomes an `#if` of
 the same length, so tree-sitter still sees a well-formed conditional.
 
-One heuristic beyond plain evaluation: a classic include guard (a file whose
+A second heuristic: in a macro namespace the package owns (a prefix like SQLITE_ with at least
+five macros defined in the package's own C code, that no <...> header of the unit is named
+after), a name nothing in the package defines or undefines is undefined, as it is for the
+compiler: no system header defines SQLITE_DEBUG. See Namespaces.
+
+The first heuristic beyond plain evaluation: a classic include guard (a file whose
 first directive is `#ifndef G` (or `#if !defined(G)`), the next `#define G`,
 and whose matching `#endif` is its last directive) is taken as entered when G
 is not known yet, as a compiler does at a header's first inclusion.
@@ -61,9 +66,13 @@ class MacroEnv:
     """
 
     macros: dict[str, Macro | None] = field(default_factory=dict)
+    # The package's own macro namespaces (see Namespaces): a name in one of these prefixes that
+    # nothing in the package ever defines or undefines is undefined, not unknown.
+    owned: frozenset[str] = frozenset()
+    mentioned: frozenset[str] = frozenset()
 
     def copy(self) -> MacroEnv:
-        return MacroEnv(dict(self.macros))
+        return MacroEnv(dict(self.macros), self.owned, self.mentioned)
 
     def define(self, name: str, body: str = "1", function_like: bool = False) -> None:
         self.macros[name] = Macro(body, function_like)
@@ -76,7 +85,85 @@ class MacroEnv:
         self.macros.pop(name, None)
 
     def state(self, name: str) -> Macro | None | Unknown:
-        return self.macros.get(name, UNKNOWN)
+        found = self.macros.get(name, UNKNOWN)
+        if found is UNKNOWN and self.owned and name not in self.mentioned and namespace(name) in self.owned:
+            return None  # SQLITE_DEBUG in the SQLite amalgamation: nothing defines it, so it is not defined
+        return found
+
+
+_NAMESPACE = re.compile(r"([A-Z][A-Z0-9]+)_[A-Za-z0-9_]")
+_DEFINES = re.compile(rb"^[ \t]*#[ \t]*(?:define|undef)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
+_ANGLE_INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*<([^>\n]+)>', re.MULTILINE)
+_QUOTED_INCLUDE_LINE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)
+OWNED_NAMESPACE_SIZE = 5  # distinct macros a package must define with a prefix to own it
+
+
+def namespace(name: str) -> str:
+    """The prefix a macro name lives in: "SQLITE" for SQLITE_DEBUG, "" for DEBUG or __linux__."""
+    m = _NAMESPACE.match(name)
+    return m.group(1) if m else ""
+
+
+def _component_names(include: bytes) -> set[str]:
+    """The words a <...> header is named with, lower case, without extension or version:
+    "sdl" for <SDL2/SDL.h>, "openssl" and "ssl" for <openssl/ssl.h>, "foo" and "api" for <foo_api.h>."""
+    text = include.decode("utf-8", "replace").lower()
+    text = text[: -len(text.rsplit(".", 1)[-1]) - 1] if "." in text.rsplit("/", 1)[-1] else text
+    return {w.rstrip("0123456789") for w in re.split(r"[^a-z0-9]+", text) if w.rstrip("0123456789")}
+
+
+@dataclass(frozen=True)
+class Namespaces:
+    """The macro namespaces a package owns, decided once per package.
+
+    A compiler sees a macro only if the translation unit, its headers or the flags define it.
+    cgolint cannot see system and library headers, so a name nothing visible defines is unknown
+    — except in a namespace the package itself owns: a prefix with at least OWNED_NAMESPACE_SIZE
+    distinct macros defined in the package's own C code (SQLITE_ in the SQLite amalgamation,
+    ZSTD_ in a vendored zstd), that no header the unit includes with <...> is named after (a
+    binding that includes <SDL2/SDL.h> does not own SDL_, however many SDL_ macros it defines
+    for old versions). There, a name that nothing in the package defines or undefines is
+    undefined: no system header defines SQLITE_DEBUG or VDBE_PROFILE.
+    """
+
+    owned: frozenset[str] = frozenset()
+    mentioned: frozenset[str] = frozenset()  # every name the package's C code or flags define or undefine
+
+    @classmethod
+    def of(cls, texts: Iterable[bytes], flags: Iterable[CgoDirective] = ()) -> Namespaces:
+        mentioned = set()
+        for data in texts:
+            mentioned.update(m.group(1).decode("ascii", "replace") for m in _DEFINES.finditer(data))
+        for directive in flags:
+            if directive.name in ("CFLAGS", "CPPFLAGS"):
+                for _, text in _flag_macros(directive.args):
+                    if m := _FLAG_NAME.match(text):
+                        mentioned.add(m.group(1))
+        counts: dict[str, int] = {}
+        for name in mentioned:
+            if prefix := namespace(name):
+                counts[prefix] = counts.get(prefix, 0) + 1
+        owned = frozenset(p for p, n in counts.items() if n >= OWNED_NAMESPACE_SIZE)
+        return cls(owned, frozenset(mentioned))
+
+    def for_unit(self, data: bytes, headers: dict[str, bytes]) -> frozenset[str]:
+        """The owned namespaces in one translation unit: less those its <...> headers are named
+        after, found through the package headers it includes too."""
+        if not self.owned:
+            return frozenset()
+        foreign: set[str] = set()
+        seen: set[str] = set()
+        stack = [data]
+        while stack:
+            text = stack.pop()
+            for m in _ANGLE_INCLUDE.finditer(text):
+                foreign |= _component_names(m.group(1))
+            for m in _QUOTED_INCLUDE_LINE.finditer(text):
+                name = m.group(1).decode("utf-8", "replace").removeprefix("./")
+                if name in headers and name not in seen:
+                    seen.add(name)
+                    stack.append(headers[name])
+        return frozenset(p for p in self.owned if p.lower().rstrip("0123456789") not in foreign)
 
 
 class Unknown(Enum):
@@ -675,9 +762,11 @@ class Preprocessor:
     headers: the package directory's .h files by name, as `#include "name"` finds them.
     """
 
-    def __init__(self, env: MacroEnv | None = None, headers: dict[str, bytes] | None = None) -> None:
+    def __init__(self, env: MacroEnv | None = None, headers: dict[str, bytes] | None = None,
+                 namespaces: Namespaces | None = None) -> None:
         self.env = env if env is not None else MacroEnv()
         self.headers = headers or {}
+        self.namespaces = namespaces or Namespaces()
         self._directives: dict[str, list[Directive]] = {}
 
     def header_directives(self, name: str) -> list[Directive]:
@@ -699,7 +788,11 @@ class Preprocessor:
         the same length, the same line starts. name: the unit's own header name, if any."""
         if b"#" not in data:
             return data
-        edits = _Unit(self, name).run(data)
+        unit = _Unit(self, name)
+        owned = self.namespaces.for_unit(data, self.headers)
+        if owned:
+            unit.env.owned, unit.env.mentioned = owned, self.namespaces.mentioned
+        edits = unit.run(data)
         if not edits:
             return data
         buf = bytearray(data)

@@ -589,3 +589,66 @@ def test_syntax_errors_in_a_dead_branch_are_not_reported(tmp_path):
     write_tree(tmp_path, {"p.go": GOOD_GO, "dead.c": c})
     doc = json.loads(run_cli("check", "--format", "json", "--select", "CGO000", ".", cwd=tmp_path).out)
     assert doc["problems"] == []
+
+
+# --- the package's own macro namespaces ---------------------------------------------------------
+
+# A vendored library: lite.c defines its LITE_ configuration (five names: LITE_ is the package's own
+# namespace), and keeps tracing behind LITE_DEBUG and LITE_PROFILE, which nothing defines.
+LITE_C = """#include <stdio.h>
+#include <unistd.h>
+#define LITE_VERSION 3
+#define LITE_PAGE 4096
+#define LITE_MAX_PAGES 64
+#define LITE_OK 0
+#define LITE_ERR 1
+int lite_step(int n) {
+#ifdef LITE_DEBUG
+    fprintf(stderr, "step %d\\n", n);
+#endif
+#if defined(LITE_PROFILE) && LITE_VERSION >= 3
+    fflush(stderr);
+#endif
+#ifdef HAVE_USLEEP
+    usleep(1);
+#endif
+    return LITE_OK;
+}
+"""
+LITE_GO = """package lite
+
+// int lite_step(int n);
+import "C"
+
+func Step(n int) int { return int(C.lite_step(C.int(n))) }
+"""
+
+
+def _lite(tmp_path: Path, c_source: str = LITE_C, go: str = LITE_GO):
+    write_tree(tmp_path, {"lite.go": go, "lite.c": c_source})
+    problems: list = []
+    [package] = load_directory(Target(tmp_path), tmp_path, [], tmp_path, problems)
+    assert problems == []
+    return sorted(c.name for c in PackageFacts(package).c_calls)
+
+
+def test_undefined_names_in_the_packages_own_namespace_are_undefined(tmp_path):
+    """LITE_DEBUG and LITE_PROFILE are in the namespace the package owns and nothing defines them:
+    their branches are dead. HAVE_USLEEP is in no owned namespace: it may come from anywhere."""
+    assert _lite(tmp_path) == ["usleep"]
+
+
+def test_a_namespace_a_system_header_is_named_after_is_not_owned(tmp_path):
+    """A binding that includes <lite/lite.h> may get LITE_DEBUG from it: unknown, both kept."""
+    assert _lite(tmp_path, LITE_C.replace("#include <unistd.h>", "#include <unistd.h>\n#include <lite/lite.h>")) \
+        == ["fflush", "fprintf", "usleep"]
+
+
+def test_a_name_the_flags_mention_is_not_decided_by_ownership(tmp_path):
+    """-DLITE_DEBUG on a constrained #cgo line makes LITE_DEBUG unknown, not undefined."""
+    go = LITE_GO.replace("// int lite_step", "// #cgo linux CFLAGS: -DLITE_DEBUG\n// int lite_step")
+    assert _lite(tmp_path, go=go) == ["fprintf", "usleep"]
+
+
+def test_four_macros_are_not_a_namespace(tmp_path):
+    assert _lite(tmp_path, LITE_C.replace("#define LITE_ERR 1\n", "")) == ["fflush", "fprintf", "usleep"]

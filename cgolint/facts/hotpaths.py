@@ -14,8 +14,9 @@ Hot, for one of two reasons:
 Not hot: a dedicated goroutine's loop (a goroutine started with `go` that loops over a channel,
 a ticker or until told to stop: it holds one thread by design), protocol loops (`for {}` and
 `for cond {}` loops that drive one logical C operation: drain, retry on EAGAIN, read until EOF,
-poll until an event) unless the function holding them is hot, `init`, `sync.Once` bodies, test
-helpers, a `defer` inside a loop (it runs at function exit), a loop's initializer and range
+poll until an event) unless the function holding them is hot, the loops of teardown functions
+(Close, Free, Release, Destroy...: they run once per object's lifetime), `init`, `sync.Once`
+bodies, test helpers, a `defer` inside a loop (it runs at function exit), a loop's initializer and range
 expression (evaluated once), and the loops of a goroutine that called runtime.LockOSThread.
 
 Calls spread hotness only to what they certainly reach: package functions by name, and methods
@@ -42,6 +43,9 @@ ROUTER_METHODS = {"HandleFunc", "Handle", "Get", "Post", "Put", "Patch", "Delete
                   "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "Method", "MethodFunc", "HandlerFunc"}
 # Receivers that run a function literal on a new goroutine: errgroup.Group.Go, sync.WaitGroup.Go
 GOROUTINE_STARTERS = {"Go"}
+# Functions that release what an object holds, once per lifetime: a loop there is not per item
+TEARDOWN_PREFIXES = ("close", "free", "release", "destroy", "dispose", "shutdown", "cleanup", "teardown",
+                     "finalize", "finalise", "deinit")
 # Range expressions that are channels even when their type is not declared in the package
 _CHANNEL_HINTS = (".C", "Done()")
 
@@ -62,6 +66,7 @@ class Region:
     name: str  # "Serve", "(*Server).Handle", "func literal"
     cold: bool = False  # never hot, and makes nothing hot (init, sync.Once, test helpers)
     locked: bool = False  # calls runtime.LockOSThread: its loops are not hot
+    teardown: bool = False  # Close, Free, Release...: its loops release items once per lifetime
     chain: tuple[Reason, ...] | None = None  # why it is hot, innermost reason first
 
 
@@ -165,6 +170,8 @@ class HotPaths:
             else:
                 self.functions.setdefault(name, []).append(region)
         region.locked = self._locks_thread(node)
+        short = region.name.rsplit(".", 1)[-1].lower()
+        region.teardown = node.type != "func_literal" and short.startswith(TEARDOWN_PREFIXES)
         types = _params(node)
         if region.name == "init" or any(t in ("*testing.T", "*testing.B", "testing.TB") for t in types):
             region.cold = True
@@ -279,7 +286,7 @@ class HotPaths:
         while region is not None:
             if region.cold:
                 return None
-            found = None if region.locked else self.item_loop_of(node, region)
+            found = None if region.locked or region.teardown else self.item_loop_of(node, region)
             if found is not None:
                 loop, what = found
                 return (Reason(f"it runs in the loop {what} at {_line(region.file, loop)}",
