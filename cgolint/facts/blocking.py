@@ -112,28 +112,28 @@ def load_catalog(extra: list[dict] = (), disabled: list[str] = (), origin: str =
     return Catalog(tuple(groups), frozenset(data.get("never", {}).get("names", ())))
 
 
-def is_literal_zero(node: Node | None) -> bool:
+def _unconverted(node: Node | None) -> Node | None:
+    """The value under conversions and parentheses: x in C.int(x), (int)x or (x); None when a
+    call has other than one argument (a real call, not a conversion)."""
     while node is not None and node.type in ("parenthesized_expression", "cast_expression", "call_expression"):
         if node.type == "call_expression":  # C.int(0) on the Go side
-            args = node.child_by_field_name("arguments")
-            if args is None or args.named_child_count != 1:
-                return False
-            node = args.named_children[0]
-        else:
-            node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
-    return node is not None and node.type in ("number_literal", "int_literal") and node.text in (b"0", b"0x0", b"0L")
-
-
-def _variable(node: Node | None) -> Node | None:
-    """The variable under conversions: timeout in C.int(timeout) or (int)timeout."""
-    while node is not None and node.type in ("parenthesized_expression", "cast_expression", "call_expression"):
-        if node.type == "call_expression":
             args = node.child_by_field_name("arguments")
             if args is None or args.named_child_count != 1:
                 return None
             node = args.named_children[0]
         else:
             node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+    return node
+
+
+def is_literal_zero(node: Node | None) -> bool:
+    node = _unconverted(node)
+    return node is not None and node.type in ("number_literal", "int_literal") and node.text in (b"0", b"0x0", b"0L")
+
+
+def _variable(node: Node | None) -> Node | None:
+    """The variable under conversions: timeout in C.int(timeout) or (int)timeout."""
+    node = _unconverted(node)
     return node if node is not None and node.type == "identifier" else None
 
 
