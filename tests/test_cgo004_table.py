@@ -325,7 +325,8 @@ def test_vendored_amalgamation_called_from_a_preamble_wrapper(tmp_path):
         "Package db calls into SQLite from 2 call sites in 1 file; pure-Go replacement: modernc.org/sqlite "
         "(or github.com/ncruces/go-sqlite3). "
     )
-    assert "This package also contains the library's own C code (1 file, e.g. sqlite3-binding.c); " in f["message"]
+    # sqlite3.h is the library's too: the amalgamation includes it
+    assert "This package also contains the library's own C code (2 files, e.g. sqlite3-binding.c); " in f["message"]
     assert [(r["line"], r["column"], r["message"]) for r in f["related"]] == [
         (5, 40, "sqlite3_open calls into SQLite"),
         (11, 33, "C.sqlite3_close calls into SQLite"),
@@ -478,3 +479,40 @@ func compress(ctx *C.ZSTD_CCtx) {
     assert f["message"].startswith("Package gozstd calls into Zstandard (libzstd) from 1 call site in 1 file;")
     assert "own C code" not in f["message"]
     assert [(r["line"], r["message"]) for r in f["related"]] == [(7, "ZSTD_compressCCtx calls into Zstandard (libzstd)")]
+
+
+def test_the_librarys_own_code_is_what_its_files_include_and_call(tmp_path):
+    """Vendored zstd: zstd_compress.c defines ZSTD_* and calls FSE_*, defined in fse_compress.c,
+    which calls ZSTD_isError and includes the internal header zstd_internal.h. All three are zstd's
+    own code, so only the Go call counts."""
+    files = {
+        "zstd_internal.h": "#define ZSTD_STATIC_ASSERT(c) ((void)sizeof(char[(c) ? 1 : -1]))\nint ZSTD_isError(unsigned long c);\n",
+        "fse_compress.c": '#include "zstd_internal.h"\nint FSE_normalize(int n) { return ZSTD_isError(n) ? 0 : n; }\n',
+        "zstd_compress.c": '#include "zstd_internal.h"\nint FSE_normalize(int n);\n'
+                           "int ZSTD_isError(unsigned long c) { return c > 100; }\n"
+                           "int ZSTD_compressBlock(int n) { return FSE_normalize(n); }\n",
+        "zs.go": 'package zs\n\n// int ZSTD_compressBlock(int n);\nimport "C"\n\nfunc Block(n int) int { return int(C.ZSTD_compressBlock(C.int(n))) }\n',
+    }
+    write_tree(tmp_path, files)
+    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    [f] = json.loads(result.out)["findings"]
+    assert f["message"].startswith("Package zs calls into Zstandard (libzstd) from 1 call site in 1 file; ")
+    assert "own C code (3 files, e.g. fse_compress.c)" in f["message"]
+    assert [(r["path"], r["line"]) for r in f["related"]] == [("zs.go", 6)]
+
+
+def test_a_file_that_includes_the_installed_library_is_its_client(tmp_path):
+    """go-openssl's shim.c defines BIO_s_readBio (an OpenSSL-looking name) but includes
+    <openssl/bio.h>: it is the package's glue, and its calls into OpenSSL count."""
+    files = {
+        "shim.c": "#include <openssl/bio.h>\n#include <openssl/ssl.h>\n"
+                  "BIO_METHOD *BIO_s_readBio(void) { return BIO_meth_new(0, \"go read\"); }\n"
+                  "int shim_read(SSL *s, void *b, int n) { return SSL_read(s, b, n); }\n",
+        "conn.go": 'package tls\n\n// #include <openssl/ssl.h>\nimport "C"\n\nfunc New(ctx *C.SSL_CTX) *C.SSL { return C.SSL_new(ctx) }\n',
+    }
+    write_tree(tmp_path, files)
+    result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    [f] = json.loads(result.out)["findings"]
+    assert (f["path"], f["line"]) == ("conn.go", 3)
+    assert f["message"].startswith("Package tls calls into OpenSSL from 3 call sites in 2 files; ")
+    assert "own C code" not in f["message"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from cgolint.catalog import load_data
 from cgolint.facts import PackageFacts
-from cgolint.facts.includes import function_macros, includes
+from cgolint.facts.includes import function_declarations, function_macros, includes
 from cgolint.findings import Finding, Related
 from cgolint.model import CUnit, Package
 from cgolint.rule import ConfigError, Rule
@@ -192,20 +192,53 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+OWN_HEADER_DECLARATIONS = 3  # prototypes of a library's functions that make a header the library's own
+
+
 def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, Library]:
-    """The package's C files that are a library's own code: .c/.h files that define the
-    library's functions (its distinctive names) or its function-like macros. A preamble is the
-    package's glue, never the library: its ZSTD_compress_wrapper is the package's own function."""
+    """The package's C files that are a library's own code.
+
+    A .c/.h file is: when it defines the library's functions (its distinctive names) or its
+    function-like macros, or is a header that declares several of its functions (its public
+    header, shipped beside the sources or a prebuilt archive); then, to a fixpoint, when a file of
+    the library includes it or calls a function it defines (zstd's fse_compress.c, which defines
+    FSE_* for ZSTD_*). A file that includes the library's header as <...> is its client, never
+    its source (go-openssl's shim.c defines BIO_s_readBio for OpenSSL). A preamble is the
+    package's glue, never the library: its ZSTD_compress_wrapper is the package's own function.
+    """
     defined: dict[CUnit, list[str]] = {}
     for name, functions in facts.c_functions.items():
         for fn in functions:
             defined.setdefault(fn.unit, []).append(name)
+    calls: dict[CUnit, set[str]] = {}
+    for call in facts.c_calls:
+        calls.setdefault(call.unit, set()).add(call.name)
+    files = facts.package.c_files
+    file_includes = {unit: includes(unit) for unit in files}
     own: dict[CUnit, Library] = {}
-    for unit in facts.package.c_files:
+    for unit in files:
         names = defined.get(unit, []) + function_macros(unit)
-        lib = next((lib for lib in libraries if any(lib.distinctive(n) for n in names)), None)
-        if lib is not None:
-            own[unit] = lib
+        declared = function_declarations(unit) if unit.source.path.suffix == ".h" else []
+        for lib in libraries:
+            if any(inc.system and any(inc.names(h) for h in lib.headers) for inc in file_includes[unit]):
+                continue  # a client of the installed library
+            if any(lib.distinctive(n) for n in names) or \
+                    sum(1 for n in declared if lib.distinctive(n)) >= OWN_HEADER_DECLARATIONS:
+                own[unit] = lib
+                break
+    grown = True
+    while grown:  # the files the library's own files include or call into are the library's too
+        grown = False
+        for lib in {id(lib): lib for lib in own.values()}.values():
+            members = [u for u, owner in own.items() if owner is lib]
+            included = {inc.path.rsplit("/", 1)[-1] for u in members for inc in file_includes[u] if not inc.system}
+            called = set().union(*(calls.get(u, set()) for u in members))
+            for unit in files:
+                if unit in own or any(inc.system and any(inc.names(h) for h in lib.headers) for inc in file_includes[unit]):
+                    continue
+                if unit.source.path.name in included or called & set(defined.get(unit, ())):
+                    own[unit] = lib
+                    grown = True
     return own
 
 
