@@ -492,12 +492,14 @@ def test_the_librarys_own_code_is_what_its_files_include_and_call(tmp_path):
                            "int ZSTD_isError(unsigned long c) { return c > 100; }\n"
                            "int ZSTD_compressBlock(int n) { return FSE_normalize(n); }\n",
         "zs.go": 'package zs\n\n// int ZSTD_compressBlock(int n);\nimport "C"\n\nfunc Block(n int) int { return int(C.ZSTD_compressBlock(C.int(n))) }\n',
+        # the deprecated buffered API: its own prefix, nothing calls it, but it includes an internal header
+        "zbuff_compress.c": '#include "zstd_internal.h"\nint ZBUFF_compress(int n) { return ZSTD_compressBlock(n); }\n',
     }
     write_tree(tmp_path, files)
     result = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     [f] = json.loads(result.out)["findings"]
     assert f["message"].startswith("Package zs calls into Zstandard (libzstd) from 1 call site in 1 file; ")
-    assert "own C code (3 files, e.g. fse_compress.c)" in f["message"]
+    assert "own C code (4 files, e.g. fse_compress.c)" in f["message"]
     assert [(r["path"], r["line"]) for r in f["related"]] == [("zs.go", 6)]
 
 

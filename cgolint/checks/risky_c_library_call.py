@@ -202,7 +202,8 @@ def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, L
     function-like macros, or is a header that declares several of its functions (its public
     header, shipped beside the sources or a prebuilt archive); then, to a fixpoint, when a file of
     the library includes it or calls a function it defines (zstd's fse_compress.c, which defines
-    FSE_* for ZSTD_*). A file that includes the library's header as <...> is its client, never
+    FSE_* for ZSTD_*), or when it includes one of the library's internal headers (zbuff_compress.c
+    includes error_private.h; a client includes only the public zstd.h). A file that includes the library's header as <...> is its client, never
     its source (go-openssl's shim.c defines BIO_s_readBio for OpenSSL). A preamble is the
     package's glue, never the library: its ZSTD_compress_wrapper is the package's own function.
     """
@@ -233,10 +234,13 @@ def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, L
             members = [u for u, owner in own.items() if owner is lib]
             included = {inc.path.rsplit("/", 1)[-1] for u in members for inc in file_includes[u] if not inc.system}
             called = set().union(*(calls.get(u, set()) for u in members))
+            # the library's internal headers: its own .h files other than the public ones a client includes
+            internal = {u.source.path.name for u in members if u.source.path.suffix == ".h"} - set(lib.headers)
             for unit in files:
                 if unit in own or any(inc.system and any(inc.names(h) for h in lib.headers) for inc in file_includes[unit]):
                     continue
-                if unit.source.path.name in included or called & set(defined.get(unit, ())):
+                if unit.source.path.name in included or called & set(defined.get(unit, ())) or any(
+                        not inc.system and inc.path.rsplit("/", 1)[-1] in internal for inc in file_includes[unit]):
                     own[unit] = lib
                     grown = True
     return own
