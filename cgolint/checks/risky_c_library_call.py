@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from cgolint.catalog import load_data
 from cgolint.facts import PackageFacts
-from cgolint.facts.includes import function_declarations, function_macros, includes
+from cgolint.facts.includes import function_declarations, function_macros, includes, object_macros
 from cgolint.findings import Finding, Related
 from cgolint.model import CUnit, Package
 from cgolint.rule import ConfigError, Rule
@@ -199,8 +199,8 @@ def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, L
     """The package's C files that are a library's own code.
 
     A .c/.h file is: when it defines the library's functions (its distinctive names) or its
-    function-like macros, or is a header that declares several of its functions (its public
-    header, shipped beside the sources or a prebuilt archive); then, to a fixpoint, when a file of
+    function-like macros, or is a header that declares (or renames with macros) several of its
+    functions (its public header, shipped beside the sources or a prebuilt archive); then, to a fixpoint, when a file of
     the library includes it or calls a function it defines (zstd's fse_compress.c, which defines
     FSE_* for ZSTD_*), or when it includes one of the library's internal headers (zbuff_compress.c
     includes error_private.h; a client includes only the public zstd.h). A file that includes the library's header as <...> is its client, never
@@ -219,7 +219,9 @@ def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, L
     own: dict[CUnit, Library] = {}
     for unit in files:
         names = defined.get(unit, []) + function_macros(unit)
-        declared = function_declarations(unit) if unit.source.path.suffix == ".h" else []
+        # a header that declares the library's functions, or renames them (sqlite3ext.h's
+        # `#define sqlite3_open sqlite3_api->open`), is the library's public header
+        declared = function_declarations(unit) + object_macros(unit) if unit.source.path.suffix == ".h" else []
         for lib in libraries:
             if any(inc.system and any(inc.names(h) for h in lib.headers) for inc in file_includes[unit]):
                 continue  # a client of the installed library

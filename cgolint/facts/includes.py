@@ -60,3 +60,9 @@ def function_declarations(unit: CUnit) -> list[str]:
                 if name is not None and name.type == "identifier":
                     names.append(name.text.decode("utf-8", "replace"))
     return names
+
+
+def object_macros(unit: CUnit) -> list[str]:
+    """Names of the object-like macros the unit defines (`#define NAME value`)."""
+    return [n.text.decode("utf-8", "replace") for d in unit.nodes.get("preproc_def", ())
+            if (n := d.child_by_field_name("name")) is not None]
