@@ -313,10 +313,14 @@ def load_labels(path: Path = LABELS) -> list[dict]:
     return json.loads(path.read_text()) if path.exists() else []
 
 
-def match_labels(findings: list[dict], labels: list[dict]) -> list[tuple[dict, dict | None, str]]:
+def match_labels(findings: list[dict], labels: list[dict], run: str = "after") -> list[tuple[dict, dict | None, str]]:
+    """Join findings with labels. A label with "version" ("before" or "after") applies only to that
+    run and wins over an unversioned label with the same key (the same line can hold an old finding
+    with one reason and a new finding with another)."""
     exact = {}
     by_callee = defaultdict(list)
-    for lab in labels:
+    usable = [lab for lab in labels if lab.get("version") in (None, run)]
+    for lab in sorted(usable, key=lambda lab: lab.get("version") is not None):  # versioned last: they win
         exact[(lab["module"], lab["path"], lab["line"], lab["rule"], lab.get("callee"))] = lab
         by_callee[(lab["module"], lab["path"], lab["rule"], lab.get("callee"))].append(lab)
     out = []
@@ -339,8 +343,9 @@ def match_labels(findings: list[dict], labels: list[dict]) -> list[tuple[dict, d
 def cmd_score(args) -> int:
     data = json.loads(Path(args.results).read_text())
     findings = data["findings"]
-    matched = match_labels(findings, load_labels(Path(args.labels)))
-    print(f"results: {args.results} (cgolint {data.get('cgolint_root')})")
+    run = args.run or ("before" if "before" in Path(args.results).name else "after")
+    matched = match_labels(findings, load_labels(Path(args.labels)), run)
+    print(f"results: {args.results} (cgolint {data.get('cgolint_root')}; {run} labels)")
     print(f"{'rule':7} {'findings':>8} {'TP':>5} {'FP':>5} {'unlab':>6} {'precision':>9}")
     for rule in RULES:
         rows = [(f, lab) for f, lab, _ in matched if f["rule"] == rule]
@@ -417,6 +422,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("results")
     s.add_argument("--labels", default=str(LABELS))
     s.add_argument("--table", action="store_true", help="also print every CGO003 finding as Markdown")
+    s.add_argument("--run", choices=("before", "after"),
+                   help="which labels apply (those with that \"version\", and unversioned ones); "
+                        "default: before for a results-before*.json file, else after")
     p = sub.add_parser("sample", help="seeded random sample of CGO004 findings")
     p.add_argument("results")
     p.add_argument("--n", type=int, default=30)
