@@ -212,3 +212,40 @@ func Handle(w http.ResponseWriter, r *http.Request) {
         (19, "C.wait_yield can block (wait_yield → a wait loop: spins until a condition changes)"),
         (20, "C.wait_atomic can block (wait_atomic → a wait loop: spins until a condition changes)"),
     ]
+
+
+def test_io_that_only_a_forked_child_does_before_it_exits_does_not_block_the_caller(lint):
+    """runc's spawn_userns_cat: the parent returns the child's pid at once; the child reads and
+    writes, then exits. Only the child waits. With a return before the exit the caller waits too."""
+    child = '''
+static int cat_in_child(const char *path, int outfd) {
+	char buf[4096];
+	pid_t child = fork();
+	if (child != 0)
+		return child;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		exit(1);
+	int n;
+	while ((n = read(fd, buf, sizeof buf)) > 0) {
+		int done = 0;
+		while (done < n)
+			done += write(outfd, buf + done, n - done);
+	}
+	exit(0);
+}
+static int cat_here(const char *path, int outfd) {
+	char buf[4096];
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	exit(0);
+}
+'''
+    src = LOOP.replace("#include <fcntl.h>", "#include <fcntl.h>\n#include <stdlib.h>").format(
+        extra=child, call="C.cat_in_child(nil, C.int(fd))\n\t\tC.cat_here(nil, C.int(fd))")
+    got = cgo003(lint, {"p.go": src})
+    assert [(line, m.split(" once per item")[0]) for _, line, m in got] == [
+        (39, "C.cat_here can block (cat_here → open: waits for the other end of a FIFO, or for the network on an "
+             "NFS or FUSE path)"),
+    ]

@@ -242,25 +242,44 @@ class _Direct:
 
 
 def _ends_process(call: Node) -> bool:
-    """The call sits in a block that ends with exit()/abort() (an error path)."""
+    """The call runs only on a path that ends the process: after it, in its block or an enclosing
+    one, comes an exit()/abort() statement with no return in between (an error path that prints
+    and exits; a forked child that does its I/O and exits)."""
     stmt = call
     while stmt.parent is not None and stmt.parent.type not in ("compound_statement", "function_definition"):
         stmt = stmt.parent
-    block = stmt.parent
-    if block is None or block.type != "compound_statement":
-        return False
-    after = False
-    for child in block.named_children:
-        if child.id == stmt.id:
-            after = True
-            continue
-        if after and child.type == "expression_statement":
-            expr = child.named_children[0] if child.named_children else None
-            if expr is not None and expr.type == "call_expression":
-                fn = expr.child_by_field_name("function")
-                if fn is not None and fn.text.decode() in PROCESS_ENDERS:
-                    return True
+    if _returns_after(stmt, call.end_byte):
+        return False  # `if (read(...) < 0) return -1;`: the function may return after the call
+    while stmt.parent is not None and stmt.parent.type == "compound_statement":
+        block = stmt.parent
+        after = False
+        for child in block.named_children:
+            if child.id == stmt.id:
+                after = True
+                continue
+            if not after:
+                continue
+            if _is_process_ender(child):
+                return True
+            if _returns_after(child, child.start_byte):
+                return False
+        # climb to the statement that holds this block (a loop, an if, the function body)
+        stmt = block
+        while stmt.parent is not None and stmt.parent.type not in ("compound_statement", "function_definition"):
+            stmt = stmt.parent
     return False
+
+
+def _is_process_ender(stmt: Node) -> bool:
+    expr = stmt.named_children[0] if stmt.type == "expression_statement" and stmt.named_children else None
+    if expr is None or expr.type != "call_expression":
+        return False
+    fn = expr.child_by_field_name("function")
+    return fn is not None and fn.text.decode("utf-8", "replace") in PROCESS_ENDERS
+
+
+def _returns_after(node: Node, offset: int) -> bool:
+    return any(n.type == "return_statement" and n.start_byte >= offset for n in walk(node))
 
 
 _ATOMIC_HINTS = ("atomic", "__sync_", "Interlocked")
