@@ -253,7 +253,8 @@ class RiskyCLibraryCall(Rule):
     options = {
         "disable": "a list of library ids from the built-in table to stop flagging",
         "library": "a list of tables, each a library row (id, library, names or broad-names, replacements; "
-        "optional headers, links, pkg-config, exclude, replacement-for, note); a row with a built-in id replaces it",
+        "optional headers, links, pkg-config, exclude, replacement-for, note, family); a row with a built-in id "
+        "replaces it",
         "related-limit": f"how many call sites each finding lists as related locations, an integer of 0 or more "
         f"(default {DEFAULT_RELATED_LIMIT})",
     }
