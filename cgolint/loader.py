@@ -125,7 +125,7 @@ def read_go_file(source: SourceFile, problems: list[Problem]) -> CgoFile | None:
     if problem := _syntax_problem(source, root, "Go code"):
         problems.append(problem)
     clause = next((c for c in root.named_children if c.type == "package_clause"), None)
-    name = clause.named_children[0].text.decode() if clause is not None and clause.named_children else ""
+    name = clause.named_children[0].text.decode("utf-8", "replace") if clause is not None and clause.named_children else ""
     text = preamble_text(source, anchor)
     directives = cgo_directives(source, text) if text is not None else ()
     return CgoFile(GoFile(source, tree, name, None, directives), text, problems, not built_sometimes(source))

@@ -34,7 +34,7 @@ class MallocSliceNotFreed(Rule):
                            "or copy the data into a Go slice and free the C memory here")
             else:
                 first = alloc.leaks[0]
-                held_by_pointer = var and var not in {v.text.decode() for v in alloc.views}
+                held_by_pointer = var and var not in {v.text.decode("utf-8", "replace") for v in alloc.views}
                 fix = free_call(alloc, var) if held_by_pointer else "C.free(unsafe.Pointer(&s[0]))"
                 message = (f"{alloc.allocator} memory viewed as a Go slice (line {view_line}) is not freed "
                            f"{where(first, var)}; add `defer {fix}` right after {alloc.allocator} so every path frees it")

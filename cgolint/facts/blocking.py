@@ -167,7 +167,7 @@ def blocks_with_args(group: Group, name: str, args: list[Node]) -> bool:
             return False
     for fname, index, constants in group.only_when:
         if fname == name:
-            text = args[index].text.decode() if index < len(args) else ""
+            text = args[index].text.decode("utf-8", "replace") if index < len(args) else ""
             return text.removeprefix("C.") in constants
     return True
 
@@ -223,7 +223,7 @@ def definition_goos(definition: Node) -> frozenset[str] | None:
             if node.type == "preproc_else":
                 return None  # the else of a platform switch: cannot tell which platforms
             cond = branch.child_by_field_name("condition") or branch.child_by_field_name("name")
-            text = cond.text.decode() if cond is not None else ""
+            text = cond.text.decode("utf-8", "replace") if cond is not None else ""
             negated = branch.type == "preproc_ifdef" and branch.children and branch.children[0].type == "#ifndef"
             hits = {goos for macro, goos in _GOOS_MACROS.items() if re.search(rf"\b{re.escape(macro)}\b", text)}
             if hits and not negated and "!" not in text:
@@ -335,7 +335,7 @@ class BlockingSummaries:
                 if node.type == "call_expression":
                     callee = node.child_by_field_name("function")
                     if callee is not None and callee.type == "identifier" and not _ends_process(node):
-                        calls.append((callee.text.decode(), node))
+                        calls.append((callee.text.decode("utf-8", "replace"), node))
             direct[fn.node.id] = _Direct(calls)
             self.by_definition[fn.node.id] = None
             # direct causes: a catalog call, or a spin loop
@@ -380,7 +380,7 @@ class BlockingSummaries:
                 for callee in re.findall(r"\b([A-Za-z_]\w*)\s*\(", value.text.decode("utf-8", "replace")):
                     group = catalog.group_of(callee)
                     if group is not None:
-                        out[name.text.decode()] = Blocking((name.text.decode(), callee), group, group.kind)
+                        out[name.text.decode("utf-8", "replace")] = Blocking((name.text.decode("utf-8", "replace"), callee), group, group.kind)
                         break
         return out
 

@@ -259,7 +259,7 @@ class Simulation:
             left = statement.child_by_field_name("left")
             names = [c for c in left.named_children] if left is not None else []
             if len(names) == 2 and names[1].type == "identifier" and names[1].text != b"_":
-                self.error_vars.add(names[1].text.decode())
+                self.error_vars.add(names[1].text.decode("utf-8", "replace"))
         cache = declared if declared is not None else {}
         if fn.id not in cache:
             cache[fn.id] = self._declared_names(fn)
@@ -274,7 +274,7 @@ class Simulation:
         names = set()
         if result is not None and result.type == "parameter_list":
             for decl in result.named_children:
-                names |= {n.text.decode() for n in decl.children_by_field_name("name")}
+                names |= {n.text.decode("utf-8", "replace") for n in decl.children_by_field_name("name")}
         return names
 
     @staticmethod
@@ -284,12 +284,12 @@ class Simulation:
         for node in walk_outside_closures(body) if body is not None else ():
             if node.type == "short_var_declaration":
                 left = node.child_by_field_name("left")
-                names |= {c.text.decode() for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
+                names |= {c.text.decode("utf-8", "replace") for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
             elif node.type in ("var_spec", "const_spec"):
-                names |= {c.text.decode() for c in node.children_by_field_name("name")}
+                names |= {c.text.decode("utf-8", "replace") for c in node.children_by_field_name("name")}
             elif node.type == "range_clause":
                 left = node.child_by_field_name("left")
-                names |= {c.text.decode() for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
+                names |= {c.text.decode("utf-8", "replace") for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
         return names
 
     def leak(self, kind: str, node: Node, detail: str = "") -> None:
@@ -338,7 +338,7 @@ class Simulation:
                 init = stmt.child_by_field_name("initializer") or stmt
                 left = init.child_by_field_name("left")
                 targets = list(left.named_children) if left is not None else []
-            if any(t.type == "identifier" and t.text.decode() == name for t in targets):
+            if any(t.type == "identifier" and t.text.decode("utf-8", "replace") == name for t in targets):
                 return True
         return False
 
@@ -372,7 +372,7 @@ class Simulation:
         if not names:
             return False
         for n in walk(node):  # closures included: a capture is a mention
-            if n.type == "identifier" and n.text.decode() in names:
+            if n.type == "identifier" and n.text.decode("utf-8", "replace") in names:
                 return True
         return False
 
@@ -478,7 +478,7 @@ class Simulation:
             if not inner:
                 return state
             if inner[0].type == "for_statement":
-                return self.run_for(inner[0], state, label.text.decode() if label is not None else "")
+                return self.run_for(inner[0], state, label.text.decode("utf-8", "replace") if label is not None else "")
             return self.run_stmt(inner[0], state)
         if t in ("expression_switch_statement", "type_switch_statement", "select_statement"):
             return self.run_switch(stmt, state)
@@ -559,7 +559,7 @@ class Simulation:
                 elif ident(rhs) in before.view_names():
                     view_src = rhs
             if lhs.type == "identifier":
-                name = lhs.text.decode()
+                name = lhs.text.decode("utf-8", "replace")
                 if name == "_":
                     continue
                 scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
@@ -597,7 +597,7 @@ class Simulation:
     def activate(self, before: State, state: State, stmt: Node) -> State:
         """The allocation happens here (state: after the assignment's other effects). A loop that
         runs it again must have freed the last one (before: the state the statement found)."""
-        name = self.target.text.decode()
+        name = self.target.text.decode("utf-8", "replace")
         declares = stmt.type in ("short_var_declaration", "var_spec", "var_declaration")
         scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
         if before.alive and not before.protected and (name in before.names() or name in before.view_names()):
@@ -647,7 +647,7 @@ class Simulation:
         """The if's initializer or condition reads an error the allocating call reported
         (v := C.get(k, &cerr); if cerr != nil / if err := errFrom(cerr); err != nil)."""
         for part in (stmt.child_by_field_name("initializer"), stmt.child_by_field_name("condition")):
-            if part is not None and any(n.type == "identifier" and n.text.decode() in self.error_vars
+            if part is not None and any(n.type == "identifier" and n.text.decode("utf-8", "replace") in self.error_vars
                                         for n in walk(part)):
                 return True
         return False
@@ -663,7 +663,7 @@ class Simulation:
         other = right if self.refers(left, state) else left if self.refers(right, state) else None
         if other is None or other.type != "nil":
             return ""
-        return op.text.decode()
+        return op.text.decode("utf-8", "replace")
 
     def run_switch(self, stmt: Node, state: State) -> State | None:
         init = stmt.child_by_field_name("initializer")
@@ -750,7 +750,7 @@ class Simulation:
 
     def run_jump(self, stmt: Node, state: State) -> State | None:
         label_node = next((c for c in stmt.named_children if c.type == "label_name"), None)
-        label = label_node.text.decode() if label_node is not None else ""
+        label = label_node.text.decode("utf-8", "replace") if label_node is not None else ""
         is_break = stmt.type == "break_statement"
         target = None
         for frame in reversed(self.frames):
@@ -953,7 +953,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
             allocations.append(alloc)
             continue
         stmt, target = bound
-        alloc.variable = target.text.decode()
+        alloc.variable = target.text.decode("utf-8", "replace")
         # a var_spec is run as part of its var_declaration
         sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, declared)
         try:
@@ -971,7 +971,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
 
 
 def _mentions_name(node: Node, name: str) -> bool:
-    return any(n.type == "identifier" and n.text.decode() == name for n in walk(node))
+    return any(n.type == "identifier" and n.text.decode("utf-8", "replace") == name for n in walk(node))
 
 
 def _contains(outer: Node, inner: Node) -> bool:

@@ -70,7 +70,7 @@ def ident(expr: Node | None) -> str | None:
     """The variable an expression refers to, through parentheses and pointer conversions."""
     expr = unwrap(expr)
     if expr is not None and expr.type == "identifier":
-        return expr.text.decode()
+        return expr.text.decode("utf-8", "replace")
     return None
 
 
@@ -85,11 +85,11 @@ def callee_parts(call: Node) -> tuple[str, str]:
     if fn is None:
         return "", ""
     if fn.type == "identifier":
-        return "", fn.text.decode()
+        return "", fn.text.decode("utf-8", "replace")
     if fn.type == "selector_expression":
         operand = fn.child_by_field_name("operand")
         fld = fn.child_by_field_name("field")
-        return (operand.text.decode() if operand is not None else ""), (fld.text.decode() if fld is not None else "")
+        return (operand.text.decode("utf-8", "replace") if operand is not None else ""), (fld.text.decode("utf-8", "replace") if fld is not None else "")
     return "?", ""
 
 
@@ -134,7 +134,7 @@ def param_names(fn: Node) -> list[str]:
         ids = [c for c in decl.children_by_field_name("name")]
         if not ids:
             names.append("_")
-        names += [i.text.decode() for i in ids]
+        names += [i.text.decode("utf-8", "replace") for i in ids]
     return names
 
 
@@ -144,9 +144,9 @@ def imported_names(file: GoFile) -> set[str]:
         alias = spec.child_by_field_name("name")
         path = spec.child_by_field_name("path")
         if alias is not None:
-            names.add(alias.text.decode())
+            names.add(alias.text.decode("utf-8", "replace"))
         elif path is not None:
-            names.add(path.text.decode().strip('"`').rsplit("/", 1)[-1])
+            names.add(path.text.decode("utf-8", "replace").strip('"`').rsplit("/", 1)[-1])
     return names
 
 
@@ -162,7 +162,7 @@ class GoSummaries:
             name_node = fn.child_by_field_name("name")
             if name_node is None:
                 continue
-            summary = GoSummary(name_node.text.decode(), param_names(fn))
+            summary = GoSummary(name_node.text.decode("utf-8", "replace"), param_names(fn))
             key = summary.name if fn.type == "function_declaration" else "." + summary.name
             self.functions.setdefault(key, []).append(summary)
             body = fn.child_by_field_name("body")
@@ -260,7 +260,7 @@ def _c_params(definition: Node) -> list[str]:
         d = p.child_by_field_name("declarator")
         while d is not None and d.type not in ("identifier",):
             d = d.child_by_field_name("declarator")
-        names.append(d.text.decode() if d is not None else "")
+        names.append(d.text.decode("utf-8", "replace") if d is not None else "")
     return names
 
 
@@ -273,7 +273,7 @@ def _c_strip(expr: Node | None) -> Node | None:
 
 def _c_ident(expr: Node | None) -> str | None:
     expr = _c_strip(expr)
-    return expr.text.decode() if expr is not None and expr.type == "identifier" else None
+    return expr.text.decode("utf-8", "replace") if expr is not None and expr.type == "identifier" else None
 
 
 def _c_base(target: Node) -> str | None:
@@ -282,12 +282,12 @@ def _c_base(target: Node) -> str | None:
     while node is not None and node.type in ("field_expression", "subscript_expression", "pointer_expression",
                                              "parenthesized_expression"):
         node = node.child_by_field_name("argument") or (node.named_children[0] if node.named_children else None)
-    return node.text.decode() if node is not None and node.type == "identifier" else None
+    return node.text.decode("utf-8", "replace") if node is not None and node.type == "identifier" else None
 
 
 def _c_callee(call: Node) -> str:
     fn = call.child_by_field_name("function")
-    return fn.text.decode() if fn is not None and fn.type == "identifier" else ""
+    return fn.text.decode("utf-8", "replace") if fn is not None and fn.type == "identifier" else ""
 
 
 class CSummaries:
@@ -322,7 +322,7 @@ class CSummaries:
                     while part is not None and part.type != "identifier":
                         part = part.child_by_field_name("declarator")
                     if part is not None:
-                        local_names.add(part.text.decode())
+                        local_names.add(part.text.decode("utf-8", "replace"))
         for node in walk(body) if body is not None else ():
             if node.type == "call_expression":
                 callee = _c_callee(node)
@@ -336,14 +336,14 @@ class CSummaries:
                 name = _c_ident(target) if target is not None and target.type != "pointer_declarator" else None
                 if target is not None and target.type == "pointer_declarator":
                     inner = target.child_by_field_name("declarator")
-                    name = inner.text.decode() if inner is not None and inner.type == "identifier" else None
+                    name = inner.text.decode("utf-8", "replace") if inner is not None and inner.type == "identifier" else None
                 v = _c_strip(value)
                 if v is not None and v.type == "call_expression" and _c_callee(v) in allocators and name:
                     allocated.add(name)
                 src = _c_ident(value)
                 if src in params and target is not None and node.type == "assignment_expression":
                     base = _c_base(target)
-                    if base is not None and base not in params and (base not in local_names or base != target.text.decode()):
+                    if base is not None and base not in params and (base not in local_names or base != target.text.decode("utf-8", "replace")):
                         # kept in a global, or in memory the C side owns (a node it allocated);
                         # a field of the caller's own struct (parser->input = input) only borrows
                         summary.stores.add(params[src])
@@ -355,7 +355,7 @@ class CSummaries:
                     values = [value.child_by_field_name("consequence"), value.child_by_field_name("alternative")]
                 for v in map(_c_strip, values):
                     if v is not None and ((v.type == "call_expression" and _c_callee(v) in allocators)
-                                          or (v.type == "identifier" and v.text.decode() in allocated)):
+                                          or (v.type == "identifier" and v.text.decode("utf-8", "replace") in allocated)):
                         summary.returns_allocation = pointer_return
         if summary.returns_allocation and type_text in (b"char", b"const char", b"unsigned char"):
             summary.returns_string = True
