@@ -356,10 +356,14 @@ def _uses(body: Node, names: set[str]) -> bool:
 
 
 def _assigned(update: Node) -> set[str]:
-    """The variables a for clause's update statement changes (i++, i += 2, p = p.next)."""
+    """The variables a for clause's update statement steps through a collection with (i++, i -= 2,
+    p = p.next); a size that grows (l *= 2, n <<= 1) is a buffer being retried, not an item."""
     if update.type in ("inc_statement", "dec_statement"):
         return {text(n) for n in update.named_children if n.type == "identifier"}
     if update.type == "assignment_statement":
+        op = update.child_by_field_name("operator")
+        if op is not None and text(op) not in ("=", "+=", "-="):
+            return set()
         left = update.child_by_field_name("left")
         return {text(n) for n in left.named_children if n.type == "identifier"} if left is not None else set()
     return set()
