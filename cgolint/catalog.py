@@ -69,6 +69,13 @@ class RuleMeta:
         return self.markdown().replace("```go\n", "").replace("```\n", "")
 
 
+def name_pattern(names) -> re.Pattern[str]:
+    """One regex for a catalog list of C names (fullmatch it): a trailing * matches any suffix;
+    an empty list matches nothing."""
+    parts = [re.escape(n[:-1]) + ".*" if n.endswith("*") else re.escape(n) for n in names]
+    return re.compile("(?:" + "|".join(parts) + ")") if parts else re.compile("(?!)")
+
+
 _WANT = re.compile(r"[ \t]*// want\b.*$", re.MULTILINE)
 
 

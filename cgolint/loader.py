@@ -13,12 +13,12 @@ that cannot be read or parsed becomes a Problem, once per file; the run goes on.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from tree_sitter import Node
 
+from cgolint.buildtags import PACKAGE_CLAUSE, built_sometimes
 from cgolint.discover import Target, excluded
 from cgolint.model import CUnit, GoFile, Package
 from cgolint.parsing import may_import_c, parse_c, parse_go
@@ -27,8 +27,6 @@ from cgolint.preprocessor import Namespaces, Preprocessor, flags_env
 from cgolint.source import SourceFile, display_path
 
 
-# The package clause, after comments: a cheap look that needs no parse.
-_PACKAGE_CLAUSE = re.compile(rb"^package\s+(\w+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -82,27 +80,6 @@ def _syntax_problem(source: SourceFile, root: Node, what: str, base: int = 0) ->
     return Problem(source.display, message, line, fatal=False)
 
 
-# Build constraints of a Go file: a //go:build (or old // +build) line, or a file-name suffix.
-_BUILD_LINE = re.compile(rb"^[ \t]*//(?:go:build|[ \t]*\+build)[ \t]", re.MULTILINE)
-_GOOS = frozenset(
-    "aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 "
-    "windows zos".split()
-)
-_GOARCH = frozenset(
-    "386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc "
-    "ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm".split()
-)
-
-
-def built_sometimes(source: SourceFile) -> bool:
-    """Whether a Go file has build constraints, so its #cgo flags apply on some builds only."""
-    parts = source.path.stem.split("_")[1:]
-    if parts and (parts[-1] in _GOOS or parts[-1] in _GOARCH):
-        return True
-    clause = _PACKAGE_CLAUSE.search(source.data)
-    return _BUILD_LINE.search(source.data, 0, clause.start() if clause else len(source.data)) is not None
-
-
 @dataclass
 class CgoFile:
     """A Go file read and parsed, whose preamble waits for the package's macros."""
@@ -128,7 +105,8 @@ def read_go_file(source: SourceFile, problems: list[Problem]) -> CgoFile | None:
     name = clause.named_children[0].text.decode("utf-8", "replace") if clause is not None and clause.named_children else ""
     text = preamble_text(source, anchor)
     directives = cgo_directives(source, text) if text is not None else ()
-    return CgoFile(GoFile(source, tree, name, None, directives), text, problems, not built_sometimes(source))
+    always = not built_sometimes(source.path.name, source.data)
+    return CgoFile(GoFile(source, tree, name, None, directives), text, problems, always)
 
 
 def parse_preamble(cgo: CgoFile, preprocessor: Preprocessor) -> None:
@@ -174,7 +152,7 @@ def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, pr
     if not packages:
         return []
     for source in plain:
-        m = _PACKAGE_CLAUSE.search(source.data)
+        m = PACKAGE_CLAUSE.search(source.data)
         if m is not None and m.group(1).decode() in packages:
             packages[m.group(1).decode()].plain_sources.append(source)
     c_sources = []

@@ -71,13 +71,33 @@ class CUnit:
         return index_by_type(self.tree.root_node)
 
     @cached_property
-    def includes(self) -> tuple[str, ...]:
+    def include_lines(self) -> tuple[Include, ...]:
+        """The unit's `#include` lines, with where they are."""
         found = []
         for inc in self.nodes.get("preproc_include", ()):
             path = inc.child_by_field_name("path")
             if path is not None:
-                found.append(path.text.decode("utf-8", "replace").strip('<>"'))
+                raw = path.text.decode("utf-8", "replace")
+                span = self.source.span(self.base + inc.start_byte, self.base + path.end_byte)
+                found.append(Include(raw.strip('<>"'), span, raw.startswith("<")))
         return tuple(found)
+
+    @property
+    def includes(self) -> tuple[str, ...]:
+        return tuple(inc.path for inc in self.include_lines)
+
+
+@dataclass(frozen=True)
+class Include:
+    """One `#include` line of a preamble or a .c/.h file."""
+
+    path: str  # as written, without the <> or ""
+    span: Span  # from `#include` to the end of the path
+    system: bool = False  # <path>: an installed header, not one of the package's own
+
+    def names(self, header: str) -> bool:
+        """This line includes header (`zlib.h`, or a path ending in `/zlib.h`)."""
+        return self.path == header or self.path.endswith("/" + header)
 
 
 @dataclass(eq=False)

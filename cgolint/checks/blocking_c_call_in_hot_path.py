@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from cgolint.checks.risky_c_library_call import default_libraries
 from cgolint.facts import PackageFacts
-from cgolint.facts.blocking import Blocking, blocks_with_args, file_goos, load_catalog
+from cgolint.buildtags import file_goos
+from cgolint.facts.blocking import Blocking, blocks_with_args, load_catalog
 from cgolint.facts.summaries import call_args
 from cgolint.findings import Finding, Related
 from cgolint.rule import ConfigError, Rule

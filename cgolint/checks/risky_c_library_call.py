@@ -15,9 +15,9 @@ from collections.abc import Iterator
 import re
 from dataclasses import dataclass, field
 
-from cgolint.catalog import load_data
+from cgolint.catalog import load_data, name_pattern
 from cgolint.facts import PackageFacts
-from cgolint.facts.includes import function_declarations, function_macros, includes, object_macros
+from cgolint.facts.declarations import function_declarations, function_macros, object_macros
 from cgolint.findings import Finding, Related
 from cgolint.model import CUnit, Package
 from cgolint.rule import ConfigError, Rule
@@ -40,16 +40,8 @@ _ROW_KEYS = {
 _REQUIRED = {"id", "library", "replacements"}
 
 
-def _pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex for a list of names; a trailing * matches any suffix."""
-    if not patterns:
-        return None
-    parts = [re.escape(p[:-1]) + ".*" if p.endswith("*") else re.escape(p) for p in patterns]
-    return re.compile("(?:" + "|".join(parts) + ")")
-
-
-def _matches(name: str, pattern: re.Pattern[str] | None) -> bool:
-    return pattern is not None and pattern.fullmatch(name) is not None
+def _matches(name: str, pattern: re.Pattern[str]) -> bool:
+    return pattern.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)
@@ -66,14 +58,14 @@ class Library:
     note: str
     replacement_for: tuple[tuple[str, str], ...] = ()
     family: str = ""  # rows that are parts of one C library share it ("OpenSSL"): one finding per package
-    _names: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    _broad: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    _exclude: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _names: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _broad: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _exclude: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_names", _pattern(self.names))
-        object.__setattr__(self, "_broad", _pattern(self.broad_names))
-        object.__setattr__(self, "_exclude", _pattern(self.exclude))
+        object.__setattr__(self, "_names", name_pattern(self.names))
+        object.__setattr__(self, "_broad", name_pattern(self.broad_names))
+        object.__setattr__(self, "_exclude", name_pattern(self.exclude))
 
     @classmethod
     def from_row(cls, row: dict, where: str) -> "Library":
@@ -125,7 +117,7 @@ class Library:
 
     def ranked(self, name: str) -> list[str]:
         """The replacements, the one for this C function first (replacement-for)."""
-        best = next((path for pattern, path in self.replacement_for if _matches(name, _pattern((pattern,)))), None)
+        best = next((path for pattern, path in self.replacement_for if _matches(name, name_pattern((pattern,)))), None)
         ranked = [best] if best else []
         return ranked + [r for r in self.replacements if r not in ranked and not (best and best in r.split(" + "))]
 
@@ -192,6 +184,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _client(unit: CUnit, lib: Library) -> bool:
+    """The unit includes the library's header as <...>: it uses the installed library."""
+    return any(inc.system and any(inc.names(h) for h in lib.headers) for inc in unit.include_lines)
+
+
 OWN_HEADER_DECLARATIONS = 3  # prototypes of a library's functions that make a header the library's own
 
 
@@ -215,7 +212,6 @@ def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, L
     for call in facts.c_calls:
         calls.setdefault(call.unit, set()).add(call.name)
     files = facts.package.c_files
-    file_includes = {unit: includes(unit) for unit in files}
     own: dict[CUnit, Library] = {}
     for unit in files:
         names = defined.get(unit, []) + function_macros(unit)
@@ -223,8 +219,8 @@ def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, L
         # `#define sqlite3_open sqlite3_api->open`), is the library's public header
         declared = function_declarations(unit) + object_macros(unit) if unit.source.path.suffix == ".h" else []
         for lib in libraries:
-            if any(inc.system and any(inc.names(h) for h in lib.headers) for inc in file_includes[unit]):
-                continue  # a client of the installed library
+            if _client(unit, lib):
+                continue
             if any(lib.distinctive(n) for n in names) or \
                     sum(1 for n in declared if lib.distinctive(n)) >= OWN_HEADER_DECLARATIONS:
                 own[unit] = lib
@@ -234,15 +230,15 @@ def _own_sources(libraries: list[Library], facts: PackageFacts) -> dict[CUnit, L
         grown = False
         for lib in {id(lib): lib for lib in own.values()}.values():
             members = [u for u, owner in own.items() if owner is lib]
-            included = {inc.path.rsplit("/", 1)[-1] for u in members for inc in file_includes[u] if not inc.system}
+            included = {inc.path.rsplit("/", 1)[-1] for u in members for inc in u.include_lines if not inc.system}
             called = set().union(*(calls.get(u, set()) for u in members))
             # the library's internal headers: its own .h files other than the public ones a client includes
             internal = {u.source.path.name for u in members if u.source.path.suffix == ".h"} - set(lib.headers)
             for unit in files:
-                if unit in own or any(inc.system and any(inc.names(h) for h in lib.headers) for inc in file_includes[unit]):
+                if unit in own or _client(unit, lib):
                     continue
                 if unit.source.path.name in included or called & set(defined.get(unit, ())) or any(
-                        not inc.system and inc.path.rsplit("/", 1)[-1] in internal for inc in file_includes[unit]):
+                        not inc.system and inc.path.rsplit("/", 1)[-1] in internal for inc in unit.include_lines):
                     own[unit] = lib
                     grown = True
     return own
@@ -331,7 +327,7 @@ class RiskyCLibraryCall(Rule):
             for unit in package.c_units:
                 if unit in own:
                     continue
-                for inc in includes(unit):
+                for inc in unit.include_lines:
                     if any(inc.names(h) for h in headers):
                         use.places.append(Place(0 if unit.kind == "preamble" else 1, inc.span, unit.source.reported))
             for go in package.go_files:

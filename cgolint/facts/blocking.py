@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from cgolint.catalog import load_data
-from cgolint.facts.calls import CFunction
+from cgolint.catalog import load_data, name_pattern
+from cgolint.buildtags import file_goos
+from cgolint.facts.calls import CFunction, c_callee
 from cgolint.facts.summaries import call_args
 from cgolint.rule import ConfigError
 from cgolint.treewalk import walk
@@ -43,6 +44,7 @@ class Group:
     only_when: tuple[tuple[str, int, tuple[str, ...]], ...] = ()  # (name, argument index, constants)
     unless_package_calls: tuple[str, ...] = ()  # C names whose use in a package makes the group not block there
     _pattern: re.Pattern = field(default=None, compare=False, repr=False)
+    _unless: re.Pattern = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_row(cls, row: dict, where: str) -> "Group":
@@ -64,7 +66,6 @@ class Group:
         for key, values in (("names", names), ("nonblocking-if-package-calls", unless)):
             if not all(isinstance(n, str) and n for n in values):
                 raise ConfigError(f"{where}: {key!r} must be a list of C names")
-        parts = [re.escape(n[:-1]) + ".*" if n.endswith("*") else re.escape(n) for n in names]
         zero = tuple((k, int(v)) for k, v in row.get("nonblocking-when-zero", {}).items())
         only = []
         for k, v in row.get("blocking-when-arg", {}).items():
@@ -72,10 +73,14 @@ class Group:
                 raise ConfigError(f"{where}: blocking-when-arg.{k} must be [argument index, constant, ...]")
             only.append((k, v[0], tuple(v[1:])))
         return cls(row["id"], row["kind"], severity, row["why"], names, zero, tuple(only), unless,
-                   re.compile("(?:" + "|".join(parts) + ")") if parts else re.compile("(?!)"))
+                   name_pattern(names), name_pattern(unless))
 
     def matches(self, name: str) -> bool:
         return self._pattern.fullmatch(name) is not None
+
+    def set_up_not_to_block(self, called: set[str]) -> bool:
+        """The package calls one of nonblocking-if-package-calls, so the group does not block there."""
+        return any(self._unless.fullmatch(c) for c in called)
 
 
 @dataclass(frozen=True)
@@ -91,12 +96,8 @@ class Catalog:
     def for_package(self, called: set[str]) -> "Catalog":
         """The catalog as it applies to a package that calls these C names: groups whose
         nonblocking-if-package-calls names a called function drop out."""
-        kept = tuple(g for g in self.groups if not any(_name_matches(p, c) for p in g.unless_package_calls for c in called))
+        kept = tuple(g for g in self.groups if not g.set_up_not_to_block(called))
         return self if len(kept) == len(self.groups) else Catalog(kept, self.never)
-
-
-def _name_matches(pattern: str, name: str) -> bool:
-    return name.startswith(pattern[:-1]) if pattern.endswith("*") else name == pattern
 
 
 def load_catalog(extra: list[dict] = (), disabled: list[str] = (), origin: str = "") -> Catalog:
@@ -190,29 +191,6 @@ class Blocking:
 _GOOS_MACROS = {"__linux__": "linux", "__linux": "linux", "linux": "linux", "_WIN32": "windows", "_WIN64": "windows",
                 "__APPLE__": "darwin", "__MACH__": "darwin", "__FreeBSD__": "freebsd", "__OpenBSD__": "openbsd",
                 "__NetBSD__": "netbsd", "__sun": "solaris", "__ANDROID__": "android"}
-GOOS = {"linux", "windows", "darwin", "freebsd", "openbsd", "netbsd", "solaris", "android", "ios", "illumos",
-        "aix", "dragonfly", "js", "plan9", "wasip1"}
-
-
-def file_goos(name: str, data: bytes) -> frozenset[str] | None:
-    """The GOOS values a file is built for (file-name suffix or //go:build line), None for all."""
-    stem = name.rsplit(".", 1)[0]
-    parts = stem.split("_")
-    for part in reversed(parts[1:]):
-        if part in GOOS:
-            return frozenset({part})
-    m = re.search(rb"^//go:build (.+)$", data[:4096], re.MULTILINE)
-    if m:
-        expr = m.group(1).decode("utf-8", "replace").strip()
-        terms = [t.strip().strip("()") for t in expr.split("||")]
-        if all(t in GOOS for t in terms):
-            return frozenset(terms)  # linux || darwin
-        if "||" not in expr:
-            positive = [w for w in re.findall(r"!?\w+", expr) if w in GOOS]
-            if len(positive) == 1:
-                return frozenset(positive)  # linux && amd64
-    return None
-
 
 def definition_goos(definition: Node) -> frozenset[str] | None:
     """The GOOS an #if/#ifdef branch around a C definition selects, None when unconditional or unknown."""
@@ -272,10 +250,7 @@ def _ends_process(call: Node) -> bool:
 
 def _is_process_ender(stmt: Node) -> bool:
     expr = stmt.named_children[0] if stmt.type == "expression_statement" and stmt.named_children else None
-    if expr is None or expr.type != "call_expression":
-        return False
-    fn = expr.child_by_field_name("function")
-    return fn is not None and fn.text.decode("utf-8", "replace") in PROCESS_ENDERS
+    return expr is not None and expr.type == "call_expression" and c_callee(expr) in PROCESS_ENDERS
 
 
 def _returns_after(node: Node, offset: int) -> bool:
@@ -304,18 +279,13 @@ def _spins(body: Node) -> bool:
         stmts = [c for c in inner.named_children if c.type != "comment"] if inner.type == "compound_statement" else [inner]
         stmts = [s for s in stmts if s.type != "expression_statement" or s.named_children]  # a lone `;`
         yields = [s for s in stmts if s.type == "expression_statement" and s.named_children[0].type == "call_expression"
-                  and _callee_name(s.named_children[0]) in SPIN_CALLS]
+                  and c_callee(s.named_children[0]) in SPIN_CALLS]
         if len(yields) != len(stmts):
             continue
-        if yields or any(n.type == "call_expression" and any(h in _callee_name(n) for h in _ATOMIC_HINTS)
+        if yields or any(n.type == "call_expression" and any(h in c_callee(n) for h in _ATOMIC_HINTS)
                          for n in walk(cond)):
             return True
     return False
-
-
-def _callee_name(call: Node) -> str:
-    fn = call.child_by_field_name("function")
-    return fn.text.decode("utf-8", "replace") if fn is not None else ""
 
 
 class BlockingSummaries:
@@ -332,10 +302,8 @@ class BlockingSummaries:
             body = fn.node.child_by_field_name("body")
             calls = []
             for node in walk(body) if body is not None else ():
-                if node.type == "call_expression":
-                    callee = node.child_by_field_name("function")
-                    if callee is not None and callee.type == "identifier" and not _ends_process(node):
-                        calls.append((callee.text.decode("utf-8", "replace"), node))
+                if node.type == "call_expression" and (name := c_callee(node)) and not _ends_process(node):
+                    calls.append((name, node))
             direct[fn.node.id] = _Direct(calls)
             self.by_definition[fn.node.id] = None
             # direct causes: a catalog call, or a spin loop

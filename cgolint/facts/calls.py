@@ -71,11 +71,17 @@ def c_functions(unit: CUnit) -> list[CFunction]:
     return [CFunction(unit, d, n) for d in unit.nodes.get("function_definition", ()) if (n := function_name(d))]
 
 
+def c_callee(call: Node) -> str:
+    """The name a C call_expression calls, "" when it calls through an expression (a pointer)."""
+    fn = call.child_by_field_name("function")
+    return fn.text.decode("utf-8", "replace") if fn is not None and fn.type == "identifier" else ""
+
+
 def c_calls(unit: CUnit) -> list[CCall]:
     calls = []
     for call in unit.nodes.get("call_expression", ()):
-        fn = call.child_by_field_name("function")
-        if fn is None or fn.type != "identifier":
+        name = c_callee(call)
+        if not name:
             continue
         caller = ""
         parent = call.parent
@@ -84,7 +90,7 @@ def c_calls(unit: CUnit) -> list[CCall]:
                 caller = function_name(parent)
                 break
             parent = parent.parent
-        calls.append(CCall(unit, call, fn.text.decode("utf-8", "replace"), caller))
+        calls.append(CCall(unit, call, name, caller))
     return calls
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from cgolint.facts.calls import CFunction
+from cgolint.facts.calls import CFunction, c_callee
 from cgolint.model import GoFile, Package
 from cgolint.treewalk import walk
 
@@ -285,11 +285,6 @@ def _c_base(target: Node) -> str | None:
     return node.text.decode("utf-8", "replace") if node is not None and node.type == "identifier" else None
 
 
-def _c_callee(call: Node) -> str:
-    fn = call.child_by_field_name("function")
-    return fn.text.decode("utf-8", "replace") if fn is not None and fn.type == "identifier" else ""
-
-
 class CSummaries:
     def __init__(self, functions: dict[str, list[CFunction]]) -> None:
         self.by_name: dict[str, CSummary] = {}
@@ -325,7 +320,7 @@ class CSummaries:
                         local_names.add(part.text.decode("utf-8", "replace"))
         for node in walk(body) if body is not None else ():
             if node.type == "call_expression":
-                callee = _c_callee(node)
+                callee = c_callee(node)
                 args = node.child_by_field_name("arguments")
                 first = args.named_children[0] if args is not None and args.named_children else None
                 if (callee in C_FREES or callee == "realloc") and _c_ident(first) in params:
@@ -338,7 +333,7 @@ class CSummaries:
                     inner = target.child_by_field_name("declarator")
                     name = inner.text.decode("utf-8", "replace") if inner is not None and inner.type == "identifier" else None
                 v = _c_strip(value)
-                if v is not None and v.type == "call_expression" and _c_callee(v) in allocators and name:
+                if v is not None and v.type == "call_expression" and c_callee(v) in allocators and name:
                     allocated.add(name)
                 src = _c_ident(value)
                 if src in params and target is not None and node.type == "assignment_expression":
@@ -354,7 +349,7 @@ class CSummaries:
                 if value is not None and value.type == "conditional_expression":
                     values = [value.child_by_field_name("consequence"), value.child_by_field_name("alternative")]
                 for v in map(_c_strip, values):
-                    if v is not None and ((v.type == "call_expression" and _c_callee(v) in allocators)
+                    if v is not None and ((v.type == "call_expression" and c_callee(v) in allocators)
                                           or (v.type == "identifier" and v.text.decode("utf-8", "replace") in allocated)):
                         summary.returns_allocation = pointer_return
         if summary.returns_allocation and type_text in (b"char", b"const char", b"unsigned char"):

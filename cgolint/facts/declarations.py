@@ -1,37 +1,9 @@
-"""Where C code takes libraries in, and what it defines with the preprocessor:
-`#include` lines with their positions, and function-like macros."""
+"""What C code declares and defines by name: function prototypes, and function-like and
+object-like macros (CGO004 reads them to tell a library's own files from its clients)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cgolint.model import CUnit
-from cgolint.source import Span
-
-
-@dataclass(frozen=True, eq=False)
-class Include:
-    """One `#include` line of a preamble or a .c/.h file."""
-
-    unit: CUnit
-    path: str  # as written, without the <> or ""
-    span: Span  # from `#include` to the end of the path
-    system: bool = False  # <path>: an installed header, not one of the package's own
-
-    def names(self, header: str) -> bool:
-        """This line includes header (`zlib.h`, or a path ending in `/zlib.h`)."""
-        return self.path == header or self.path.endswith("/" + header)
-
-
-def includes(unit: CUnit) -> list[Include]:
-    found = []
-    for inc in unit.nodes.get("preproc_include", ()):
-        path = inc.child_by_field_name("path")
-        if path is not None:
-            raw = path.text.decode("utf-8", "replace")
-            found.append(Include(unit, raw.strip('<>"'), unit.source.span(unit.base + inc.start_byte, unit.base + path.end_byte),
-                                 raw.startswith("<")))
-    return found
 
 
 def function_macros(unit: CUnit) -> list[str]:
