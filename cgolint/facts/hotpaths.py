@@ -132,7 +132,6 @@ class HotPaths:
         self.functions: dict[str, list[Region]] = {}  # package functions by name
         self.methods: dict[tuple[str, str], list[Region]] = {}  # (receiver type name, method) → methods
         self.imports: dict[int, set[str]] = {}
-        self._declarations: dict[str, list[Node]] = {}
         files = package.go_files + (package.plain_files if package.plain_sources else [])
         self.types = PackageTypes(files)
         # every call, grouped by the function or literal it runs in: one pass over the index
@@ -145,15 +144,12 @@ class HotPaths:
                 if owner is not None:
                     self._calls.setdefault(owner.id, []).append(call)
         for file in files:
-            for fn in file.nodes.get("function_declaration", ()):
-                name = fn.child_by_field_name("name")
-                if name is not None:
-                    self._declarations.setdefault(text(name), []).append(fn)
-        for file in files:
             self.imports[id(file)] = imported_names(file)
             for kind in REGIONS:
                 for node in file.nodes.get(kind, ()):
                     self._add_region(file, node, patterns)
+        for region in self.regions.values():  # once every function is known: a helper may lock
+            region.locked = self._locks_thread(region.node)
         self._per_item: dict[int, str | None] = {}
         self._propagate()
 
@@ -169,7 +165,6 @@ class HotPaths:
                 self.methods.setdefault((base_name(receiver_type(node)), name), []).append(region)
             else:
                 self.functions.setdefault(name, []).append(region)
-        region.locked = self._locks_thread(node)
         short = region.name.rsplit(".", 1)[-1].lower()
         region.teardown = node.type != "func_literal" and short.startswith(TEARDOWN_PREFIXES)
         types = _params(node)
@@ -203,8 +198,8 @@ class HotPaths:
             if (operand, name) == ("runtime", "LockOSThread"):
                 return True
             if operand == "" and depth < 2:
-                helpers = self._declarations.get(name, ())
-                if any(self._locks_thread(h, depth + 1) for h in helpers):
+                helpers = self.functions.get(name, ())
+                if any(self._locks_thread(h.node, depth + 1) for h in helpers):
                     return True
         return False
 
@@ -257,9 +252,7 @@ class HotPaths:
         if clause.type == "range_clause":
             right = clause.child_by_field_name("right")
             kind = self.types.kind(self.types.type_of(right))
-            if kind is None and right is not None and (text(right).endswith(_CHANNEL_HINTS) or
-                                                       right.type == "call_expression" and text(right).startswith(
-                                                           ("time.Tick", "time.After"))):
+            if kind is None and _looks_like_channel(right):
                 kind = "chan"
             if kind in ("chan", "func"):
                 return None  # a channel: the loop of a worker or a waiter; an iterator: unknown
@@ -349,6 +342,15 @@ class HotPaths:
 
 def _same(a: Node | None, b: Node | None) -> bool:
     return a is not None and b is not None and a.id == b.id
+
+
+def _looks_like_channel(expr: Node | None) -> bool:
+    """A range expression of a type the package does not declare that is a channel all the same:
+    ticker.C, ctx.Done(), time.Tick(d)."""
+    if expr is None:
+        return False
+    return text(expr).endswith(_CHANNEL_HINTS) or (
+        expr.type == "call_expression" and text(expr).startswith(("time.Tick", "time.After")))
 
 
 def _uses(body: Node, names: set[str]) -> bool:
