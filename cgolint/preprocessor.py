@@ -93,8 +93,6 @@ class MacroEnv:
 
 _NAMESPACE = re.compile(r"([A-Z][A-Z0-9]+)_[A-Za-z0-9_]")
 _DEFINES = re.compile(rb"^[ \t]*#[ \t]*(?:define|undef)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
-_ANGLE_INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*<([^>\n]+)>', re.MULTILINE)
-_QUOTED_INCLUDE_LINE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"', re.MULTILINE)
 OWNED_NAMESPACE_SIZE = 5  # distinct macros a package must define with a prefix to own it
 
 
@@ -104,10 +102,10 @@ def namespace(name: str) -> str:
     return m.group(1) if m else ""
 
 
-def _component_names(include: bytes) -> set[str]:
+def _component_names(include: str) -> set[str]:
     """The words a <...> header is named with, lower case, without extension or version:
     "sdl" for <SDL2/SDL.h>, "openssl" and "ssl" for <openssl/ssl.h>, "foo" and "api" for <foo_api.h>."""
-    text = include.decode("utf-8", "replace").lower()
+    text = include.lower()
     text = text[: -len(text.rsplit(".", 1)[-1]) - 1] if "." in text.rsplit("/", 1)[-1] else text
     return {w.rstrip("0123456789") for w in re.split(r"[^a-z0-9]+", text) if w.rstrip("0123456789")}
 
@@ -146,23 +144,11 @@ class Namespaces:
         owned = frozenset(p for p, n in counts.items() if n >= OWNED_NAMESPACE_SIZE)
         return cls(owned, frozenset(mentioned))
 
-    def for_unit(self, data: bytes, headers: dict[str, bytes]) -> frozenset[str]:
-        """The owned namespaces in one translation unit: less those its <...> headers are named
-        after, found through the package headers it includes too."""
+    def without(self, headers: set[str]) -> frozenset[str]:
+        """The owned namespaces less those named after these <...> headers' words."""
         if not self.owned:
             return frozenset()
-        foreign: set[str] = set()
-        seen: set[str] = set()
-        stack = [data]
-        while stack:
-            text = stack.pop()
-            for m in _ANGLE_INCLUDE.finditer(text):
-                foreign |= _component_names(m.group(1))
-            for m in _QUOTED_INCLUDE_LINE.finditer(text):
-                name = m.group(1).decode("utf-8", "replace").removeprefix("./")
-                if name in headers and name not in seen:
-                    seen.add(name)
-                    stack.append(headers[name])
+        foreign = set().union(*(_component_names(h) for h in headers))
         return frozenset(p for p in self.owned if p.lower().rstrip("0123456789") not in foreign)
 
 
@@ -681,6 +667,7 @@ _ELIF_KINDS = ("elif", "elifdef", "elifndef")
 _NAME = re.compile(r"\s*([A-Za-z_]\w*)")
 _DEFINE = re.compile(r"\s*([A-Za-z_]\w*)(\()?")
 _QUOTED_INCLUDE = re.compile(r'\s*"([^"]+)"')
+_ANGLE_INCLUDE = re.compile(r"\s*<([^>]+)>")
 
 
 @dataclass
@@ -783,16 +770,33 @@ class Preprocessor:
             name = name[2:]
         return name if name in self.headers else None
 
+    def system_headers(self, found: list[Directive]) -> set[str]:
+        """The <...> headers a unit includes, itself or through the package headers it includes."""
+        out: set[str] = set()
+        seen: set[str] = set()
+        stack = [found]
+        while stack:
+            for d in stack.pop():
+                if d.keyword != "include":
+                    continue
+                if m := _ANGLE_INCLUDE.match(d.rest):
+                    out.add(m.group(1))
+                elif (header := self.resolve_include(d)) is not None and header not in seen:
+                    seen.add(header)
+                    stack.append(self.header_directives(header))
+        return out
+
     def blank(self, data: bytes, name: str | None = None) -> bytes:
         """data with the code that cannot be compiled replaced by spaces (newlines kept):
         the same length, the same line starts. name: the unit's own header name, if any."""
         if b"#" not in data:
             return data
+        found = directives(data)
         unit = _Unit(self, name)
-        owned = self.namespaces.for_unit(data, self.headers)
+        owned = self.namespaces.without(self.system_headers(found)) if self.namespaces.owned else frozenset()
         if owned:
             unit.env.owned, unit.env.mentioned = owned, self.namespaces.mentioned
-        edits = unit.run(data)
+        edits = unit.run(found)
         if not edits:
             return data
         buf = bytearray(data)
@@ -815,10 +819,10 @@ class _Unit:
         self.included: set[str] = {name} if name else set()
         self.edits: list[_Edit] = []
 
-    def run(self, data: bytes) -> list[_Edit]:
-        """The edits that blank the unit's dead code."""
+    def run(self, found: list[Directive]) -> list[_Edit]:
+        """The edits that blank the unit's dead code, from its directive lines."""
         edits = self.edits
-        main = _FileRun(directives(data), Live.YES, record=True)
+        main = _FileRun(found, Live.YES, record=True)
         self._enter_guard(main.directives)
         files = [main]
         while files:
