@@ -300,10 +300,10 @@ class BlockingSummaries:
         self.macros = self._macros({fn.unit for fn in defs}, catalog)
         for fn in defs:
             body = fn.node.child_by_field_name("body")
-            calls = []
-            for node in walk(body) if body is not None else ():
-                if node.type == "call_expression" and (name := c_callee(node)) and not _ends_process(node):
-                    calls.append((name, node))
+            calls = [(name, node) for node in (walk(body) if body is not None else ())
+                     if node.type == "call_expression" and (name := c_callee(node))]
+            if any(name in PROCESS_ENDERS for name, _ in calls):  # only then can a call be on an exit path
+                calls = [(name, node) for name, node in calls if not _ends_process(node)]
             direct[fn.node.id] = _Direct(calls)
             self.by_definition[fn.node.id] = None
             # direct causes: a catalog call, or a spin loop
