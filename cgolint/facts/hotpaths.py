@@ -10,11 +10,15 @@ Hot, for one of two reasons:
   array, map or string, or counting over a collection (an index or cursor the body uses). A
   blocking C call per item is a crossing (and a held thread) per item, where one batch, one
   crossing or one transaction could serve them all. Functions called from such a loop are hot too.
+  A loop that singles out its last item (`if i == len(frames)-1`) sends the parts of one unit
+  (a continuation flag, a terminator): one logical operation, not per item.
 
 Not hot: a dedicated goroutine's loop (a goroutine started with `go` that loops over a channel,
 a ticker or until told to stop: it holds one thread by design), protocol loops (`for {}` and
 `for cond {}` loops that drive one logical C operation: drain, retry on EAGAIN, read until EOF,
-poll until an event) unless the function holding them is hot, the loops of teardown functions
+poll until an event) unless the function holding them is hot — and, reached once per item, not
+the waits they make between retries (after the check on an earlier C call's result that ends the
+loop: contention, which no batching removes) —, the loops of teardown functions
 (Close, Free, Release, Destroy...: they run once per object's lifetime), `init`, `sync.Once`
 bodies, test helpers, a `defer` inside a loop (it runs at function exit), a loop's initializer and range
 expression (evaluated once), and the loops of a goroutine that called runtime.LockOSThread.
@@ -256,10 +260,15 @@ class HotPaths:
                 kind = "chan"
             if kind in ("chan", "func"):
                 return None  # a channel: the loop of a worker or a waiter; an iterator: unknown
+            left = clause.child_by_field_name("left")
+            names = {text(n) for n in left.named_children} - {"_"} if left is not None else set()
             if kind == "int" or (right is not None and right.type == "int_literal"):
-                left = clause.child_by_field_name("left")
-                names = {text(n) for n in left.named_children} - {"_"} if left is not None else set()
-                return f"counting {', '.join(sorted(names))}" if names and _uses(body, names) else None
+                if not names or not _uses(body, names) or _marks_last(loop, names, {f"{_flat(right)}-1"}):
+                    return None
+                return f"counting {', '.join(sorted(names))}"
+            index = text(left.named_children[0]) if left is not None and left.named_children else ""
+            if index and index != "_" and _marks_last(loop, {index}, {f"len({_flat(right)})-1"}):
+                return None  # the parts of one message, the last one flagged: one logical operation
             return f"over {_short(right)}"
         init, update = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
         if init is None or update is None or init.type not in ("short_var_declaration", "assignment_statement"):
@@ -269,12 +278,35 @@ class HotPaths:
         if not names or any(n.type == "call_expression" for n in walk(update)):
             return None  # the update asks something for the next step: a protocol loop
         updated = _assigned(update)
-        if not updated or not updated <= names:
+        if not updated or not updated <= names or not _uses(body, names):
             return None
-        return f"counting {', '.join(sorted(names))}" if _uses(body, names) else None
+        if _marks_last(loop, names, _last_indexes(clause.child_by_field_name("condition"), names)):
+            return None  # the parts of one message, the last one flagged: one logical operation
+        return f"counting {', '.join(sorted(names))}"
 
     def context(self, node: Node) -> tuple[Reason, ...] | None:
         """Why code at node runs hot (innermost first), or None when it does not."""
+        chain = self._context(node)
+        if chain is not None and chain[-1].kind == "item" and self.between_retries(node):
+            return None  # per item, the operation the loop retries is the work; this wait is not
+        return chain
+
+    def between_retries(self, node: Node) -> bool:
+        """node runs in a protocol loop of its function after the check that ends the loop on an
+        earlier C call's result: a wait between retries of that call (`for { rc = C.op(); if rc !=
+        BUSY { break }; C.wait() }`), not the operation itself."""
+        region = self.region_of(node)
+        child, parent = node, node.parent
+        while region is not None and parent is not None and parent.id != region.node.id:
+            if parent.type in ("block", "statement_list") and parent.parent is not None:
+                loop = parent.parent if parent.type == "block" else parent.parent.parent
+                if loop is not None and loop.type == "for_statement" and self.per_item(loop) is None \
+                        and _after_exit_check(parent, child):
+                    return True
+            child, parent = parent, parent.parent
+        return False
+
+    def _context(self, node: Node) -> tuple[Reason, ...] | None:
         region = self.region_of(node)
         while region is not None:
             if region.cold:
@@ -342,6 +374,82 @@ class HotPaths:
 
 def _same(a: Node | None, b: Node | None) -> bool:
     return a is not None and b is not None and a.id == b.id
+
+
+def _flat(node: Node | None) -> str:
+    return "".join(text(node).split()) if node is not None else ""
+
+
+def _last_indexes(condition: Node | None, names: set[str]) -> set[str]:
+    """What a counting loop's last index is, from its condition: `i <= last` → last, `i < n` → n-1."""
+    if condition is None or condition.type != "binary_expression":
+        return set()
+    left, op, right = (condition.child_by_field_name(f) for f in ("left", "operator", "right"))
+    if text(left) not in names or op is None:
+        return set()
+    return {_flat(right)} if text(op) == "<=" else {f"{_flat(right)}-1"} if text(op) == "<" else set()
+
+
+def _marks_last(loop: Node, names: set[str], lasts: set[str]) -> bool:
+    """The loop's body compares its index with the last index (`i == len(parts)-1`, `j == n` after
+    `n := len(t) - 1`, `i+1 < len(parts)`): it sends the parts of one unit and flags the last one
+    (a continuation flag, a terminator) — one logical operation over several crossings, not
+    independent items."""
+    body = loop.child_by_field_name("body")
+    if body is None:
+        return False
+    lasts = set(lasts)
+    fn = loop.parent
+    while fn is not None and fn.type not in REGIONS:
+        fn = fn.parent
+    for decl in walk(fn) if fn is not None else ():  # n := len(t) - 1
+        if decl.type in ("short_var_declaration", "assignment_statement", "var_spec"):
+            lhs = decl.child_by_field_name("left") or decl.child_by_field_name("name")
+            rhs = decl.child_by_field_name("right") or decl.child_by_field_name("value")
+            if lhs is not None and rhs is not None and len(lhs.named_children or [lhs]) == 1 \
+                    and _flat(rhs).startswith("len(") and _flat(rhs).endswith(")-1"):
+                lasts.add(_flat(lhs))
+    for cmp in walk(body):
+        if cmp.type != "binary_expression":
+            continue
+        op = cmp.child_by_field_name("operator")
+        if op is None or text(op) not in ("==", "!=", "<", ">=", ">", "<="):
+            continue
+        sides = {_flat(cmp.child_by_field_name("left")), _flat(cmp.child_by_field_name("right"))}
+        for name in names:
+            if name in sides and sides & lasts:
+                return True
+            if f"{name}+1" in sides and any(side.startswith("len(") for side in sides):
+                return True
+    return False
+
+
+def _after_exit_check(block: Node, stmt: Node) -> bool:
+    """An earlier statement of the loop body ends the loop (break or return) on a condition over a C
+    call's result: `if rc := C.op(); rc != C.BUSY { break }`, or `rc = C.op()` then `if rc != ...`."""
+    results: set[str] = set()
+    for earlier in block.named_children:
+        if earlier.id == stmt.id or earlier.start_byte >= stmt.start_byte:
+            return False
+        if earlier.type in ("short_var_declaration", "assignment_statement", "expression_statement") \
+                and _calls_c(earlier):
+            lhs = earlier.child_by_field_name("left")
+            results |= {text(n) for n in walk(lhs) if n.type == "identifier"} if lhs is not None else set()
+        if earlier.type != "if_statement":
+            continue
+        consequence = earlier.child_by_field_name("consequence")
+        exits = consequence is not None and any(
+            n.type in ("break_statement", "return_statement") for n in walk(consequence))
+        head = [c for c in (earlier.child_by_field_name("initializer"), earlier.child_by_field_name("condition"))
+                if c is not None]
+        if exits and any(_calls_c(h) or _uses(h, results) for h in head):
+            return True
+    return False
+
+
+def _calls_c(node: Node) -> bool:
+    return any(n.type == "call_expression" and text(n.child_by_field_name("function")).startswith("C.")
+               for n in walk(node))
 
 
 def _looks_like_channel(expr: Node | None) -> bool:
