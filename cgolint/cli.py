@@ -18,7 +18,7 @@ from cgolint.findings import Level
 from cgolint.output import FORMATTERS
 from cgolint.output.text import render_problems, summary
 from cgolint.registry import RULES, rule_options
-from cgolint.rule import ConfigError
+from cgolint.config import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

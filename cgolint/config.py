@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cgolint.findings import Level
-from cgolint.rule import ConfigError
+
+
+
+class ConfigError(Exception):
+    """A configuration problem: the message names the file, the key and what is allowed."""
+
 
 CONFIG_NAMES = ("cgolint.toml", ".cgolint.toml", "pyproject.toml")
 TOP_KEYS = {

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cgolint import suppressions
@@ -16,22 +15,10 @@ from cgolint.checks.bad_suppression import BadSuppression
 from cgolint.config import Config, resolve_rules
 from cgolint.discover import discover, excluded
 from cgolint.facts import PackageFacts
-from cgolint.findings import Finding, Level
-from cgolint.loader import Problem, load_directory
+from cgolint.findings import Finding, Level, Problem, Report
+from cgolint.loader import load_directory
 from cgolint.registry import RULES
 from cgolint.source import SourceFile
-
-
-@dataclass
-class Report:
-    findings: list[Finding]  # sorted; suppressed ones only when asked for
-    problems: list[Problem]
-    rules: list[RuleMeta]  # metadata of the rules that ran, by id
-    files_checked: int = 0
-    levels: dict[str, Level] = field(default_factory=dict)  # effective level per rule id
-
-    def failing(self, fail_level: Level) -> list[Finding]:
-        return [f for f in self.findings if f.suppression is None and f.level.rank >= fail_level.rank]
 
 
 def run(

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from typing import TYPE_CHECKING
+
 from cgolint.source import Span
+
+if TYPE_CHECKING:
+    from cgolint.catalog import RuleMeta
 
 
 class Level(str, Enum):
@@ -69,3 +74,27 @@ class Finding:
     def sort_key(self):
         s = self.span
         return (s.path, s.start.line, s.start.column, self.rule_id, self.message)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file cgolint could not read or fully parse."""
+
+    path: str
+    message: str
+    line: int = 0  # 1-based, 0 when the whole file is concerned
+    fatal: bool = True  # the file was not analysed at all
+
+
+@dataclass
+class Report:
+    """What one run found: every formatter's input."""
+
+    findings: list[Finding]  # sorted; suppressed ones only when asked for
+    problems: list[Problem]
+    rules: list[RuleMeta]  # metadata of the rules that ran, by id
+    files_checked: int = 0
+    levels: dict[str, Level] = field(default_factory=dict)  # effective level per rule id
+
+    def failing(self, fail_level: Level) -> list[Finding]:
+        return [f for f in self.findings if f.suppression is None and f.level.rank >= fail_level.rank]

@@ -20,6 +20,7 @@ from tree_sitter import Node
 
 from cgolint.buildtags import PACKAGE_CLAUSE, built_sometimes
 from cgolint.discover import Target, excluded
+from cgolint.findings import Problem
 from cgolint.model import CUnit, GoFile, Package
 from cgolint.parsing import may_import_c, parse_c, parse_go
 from cgolint.preamble import PreambleText, cgo_directives, find_import_c, preamble_text
@@ -27,16 +28,6 @@ from cgolint.preprocessor import Namespaces, Preprocessor, flags_env
 from cgolint.source import SourceFile, display_path
 
 
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A file cgolint could not read or fully parse."""
-
-    path: str
-    message: str
-    line: int = 0  # 1-based, 0 when the whole file is concerned
-    fatal: bool = True  # the file was not analysed at all
 
 
 def read_source(path: Path, cwd: Path, reported: bool, problems: list[Problem]) -> SourceFile | None:

@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from cgolint.facts import PackageFacts
 
 
-class ConfigError(Exception):
-    """A configuration problem: the message names the file, the key and what is allowed."""
-
-
 class Rule:
     id: ClassVar[str]
     # Options a user may set under [rules.<ID>] besides `level`, with what each takes.

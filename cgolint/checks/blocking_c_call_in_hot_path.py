@@ -12,7 +12,8 @@ from cgolint.buildtags import file_goos
 from cgolint.facts.blocking import Blocking, blocks_with_args, load_catalog
 from cgolint.facts.summaries import call_args
 from cgolint.findings import Finding, Related
-from cgolint.rule import ConfigError, Rule
+from cgolint.config import ConfigError
+from cgolint.rule import Rule
 
 # What the call costs where it is, and what to do about it: the facts of the fact sheet (sections
 # 1.3 and 7), by where the hotness comes from ("request" or "item") and what the call does.

@@ -20,7 +20,8 @@ from cgolint.facts import PackageFacts
 from cgolint.facts.declarations import function_declarations, function_macros, object_macros
 from cgolint.findings import Finding, Related
 from cgolint.model import CUnit, Package
-from cgolint.rule import ConfigError, Rule
+from cgolint.config import ConfigError
+from cgolint.rule import Rule
 from cgolint.source import Span
 
 _ROW_KEYS = {

@@ -22,7 +22,7 @@ from cgolint.catalog import load_data, name_pattern
 from cgolint.buildtags import file_goos
 from cgolint.facts.calls import CFunction, c_callee
 from cgolint.facts.summaries import call_args
-from cgolint.rule import ConfigError
+from cgolint.config import ConfigError
 from cgolint.treewalk import walk
 
 PROCESS_ENDERS = {"exit", "_exit", "_Exit", "abort", "quick_exit"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cgolint.engine import Report
+from cgolint.findings import Report
 from cgolint.output import github, json_format, sarif, text
 
 FORMATTERS: dict[str, Callable[[Report], str]] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cgolint.engine import Report
+from cgolint.findings import Report
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from cgolint import __version__
-from cgolint.engine import Report
+from cgolint.findings import Report
 from cgolint.source import Span
 
 

@@ -15,7 +15,7 @@ import sarif_om as om
 
 from cgolint import __version__
 from cgolint.catalog import RuleMeta
-from cgolint.engine import Report
+from cgolint.findings import Report
 from cgolint.findings import Finding
 from cgolint.source import Span
 

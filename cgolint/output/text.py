@@ -3,7 +3,7 @@ editors and problem matchers jump to it. Columns are 1-based byte columns, as go
 
 from __future__ import annotations
 
-from cgolint.engine import Report
+from cgolint.findings import Report
 
 
 def render(report: Report) -> str:
