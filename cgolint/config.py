@@ -28,7 +28,8 @@ TOP_KEYS = {
     "fail-level": "error, warning or note",
     "rules": "a table of per-rule tables, e.g. [rules.CGO004]",
     "takes-ownership": "a list of calls that take ownership of C memory passed to them "
-    "(\"C.adopt_buffer\", \"store.Adopt\", \"Adopt\"); used by CGO001 and CGO002",
+    "(\"C.adopt_buffer\", \"store.Adopt\", \"Adopt\") or inline tables like the entries of "
+    "rules/ownership.toml ({ names = [\"my_take\"], arg = 1 }); used by CGO001 and CGO002",
 }
 
 
@@ -42,7 +43,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_level: Level | None = None
     rules: dict[str, dict] = field(default_factory=dict)
-    takes_ownership: list[str] = field(default_factory=list)
+    takes_ownership: list[str | dict] = field(default_factory=list)
 
     @property
     def origin(self) -> str:
@@ -109,7 +110,10 @@ def parse_config(data: dict, where: str, path: Path | None, rule_ids: dict[str, 
     if "exclude" in data:
         cfg.exclude = str_list("exclude", data["exclude"])
     if "takes-ownership" in data:
-        cfg.takes_ownership = str_list("takes-ownership", data["takes-ownership"])
+        value = data["takes-ownership"]
+        if not isinstance(value, list) or not all(isinstance(v, (str, dict)) for v in value):
+            raise ConfigError(f"{where}: 'takes-ownership' must be {TOP_KEYS['takes-ownership']}")
+        cfg.takes_ownership = value
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
         if not isinstance(table, dict):

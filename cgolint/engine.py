@@ -15,6 +15,7 @@ from cgolint.checks.bad_suppression import BadSuppression
 from cgolint.config import Config, resolve_rules
 from cgolint.discover import discover, excluded
 from cgolint.facts import PackageFacts
+from cgolint.facts.owners import load_owners
 from cgolint.findings import Finding, Level, Problem, Report
 from cgolint.loader import load_directory
 from cgolint.registry import RULES
@@ -35,6 +36,7 @@ def run(
     built = {rid: RULES[rid](config.rules.get(rid, {}), config.origin) for rid in sorted(active | set(config.rules))}
     rules = {rid: rule for rid, rule in built.items() if rid in active}
     levels = {rid: Level.parse(config.rules.get(rid, {}).get("level", r.meta.level.value)) for rid, r in rules.items()}
+    owners = load_owners(config.takes_ownership, str(config.path) if config.path else "configuration")
 
     problems: list[Problem] = []
     findings: list[Finding] = []
@@ -44,7 +46,7 @@ def run(
             sources = [g.source for g in package.go_files] + [u.source for u in package.c_files]
             shown = {s.display for s in sources if s.reported}
             reported_sources += [s for s in sources if s.reported]
-            facts = PackageFacts(package, frozenset(config.takes_ownership))
+            facts = PackageFacts(package, owners)
             for rid, rule in rules.items():
                 try:
                     findings += [f for f in rule.check(facts) if f.span.path in shown]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cgolint.checks.leak_messages import free_call, related, where
+from cgolint.checks.leak_messages import free_advice, free_call, related, where
 from cgolint.facts import PackageFacts
 from cgolint.findings import Finding
 from cgolint.rule import Rule
@@ -26,11 +26,11 @@ class CStringNotFreed(Rule):
                 message = f"the result of {alloc.allocator} is discarded and never freed; {GC_NOTE}"
             elif first.kind == "inline":
                 message = (f"the result of {alloc.allocator} is passed straight to {first.detail} and never freed; "
-                           f"keep it in a variable and `defer {free_call(alloc, 'p')}` after the call ({GC_NOTE})")
+                           f"keep it in a variable p and {free_advice(alloc, free_call(alloc, 'p'))} ({GC_NOTE})")
             else:
                 var = alloc.variable
                 message = (f"{var} (from {alloc.allocator}) is not freed {where(first, var)}; "
-                           f"add `defer {free_call(alloc, var)}` right after the allocation ({GC_NOTE})")
+                           f"{free_advice(alloc, free_call(alloc, var))} ({GC_NOTE})")
                 if len(alloc.leaks) > 1:
                     message += f"; {len(alloc.leaks) - 1} more leaking path(s)"
             yield Finding(self.id, message, callee, related(alloc))

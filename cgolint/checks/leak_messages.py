@@ -41,3 +41,32 @@ def free_call(alloc: Allocation, pointer: str) -> str:
     if alloc.allocator in ("C.CBytes", "C.malloc", "C.calloc", "C.realloc"):
         return f"C.free({pointer})"
     return f"C.free(unsafe.Pointer({pointer}))"
+
+
+LOOP_LEAKS = ("loop", "iteration", "break", "continue")
+
+
+def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> str:
+    """What to do, never a free that could run twice or under C's feet:
+    - lost in a loop: free it in each iteration (a `defer` in a loop runs only at function exit);
+    - a free already on some path (deferred or not): move it, don't add another;
+    - the memory lent to C library functions cgolint cannot see into: free it only if they copy it;
+    - otherwise: `defer fix` right after the allocation."""
+    frees = sorted({n.id: n for n in alloc.frees}.values(), key=lambda n: n.start_byte)
+    if alloc.leaks and alloc.leaks[0].kind in LOOP_LEAKS:
+        instead = f" instead of at line {frees[0].start_point.row + 1}" if frees else ""
+        return (f"free it in every iteration{instead}: move the loop body into a function that does "
+                f"`defer {fix}` right after {anchor}, or call {fix} before each way out of the iteration")
+    if frees:
+        first = frees[0]
+        n = first.start_point.row + 1
+        if first.type == "defer_statement":
+            return f"move the `defer` at line {n} up to right after {anchor}, so it covers this path too"
+        return (f"replace the free at line {n} with `defer {fix}` right after {anchor} "
+                f"(do not add a second free)")
+    if alloc.lent_to:
+        callees = ", ".join(sorted(alloc.lent_to))
+        return (f"if {callees} only borrow{'s' if len(alloc.lent_to) == 1 else ''} it (copies what it needs: "
+                f"check its documentation), add `defer {fix}` right after {anchor}; if C keeps the pointer, "
+                "free it when C is done with it")
+    return f"add `defer {fix}` right after {anchor}"

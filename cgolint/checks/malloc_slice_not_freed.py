@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cgolint.checks.leak_messages import free_call, related, where
+from cgolint.checks.leak_messages import free_advice, free_call, related, where
 from cgolint.facts import PackageFacts
 from cgolint.findings import Finding
 from cgolint.rule import Rule
@@ -37,5 +37,5 @@ class MallocSliceNotFreed(Rule):
                 held_by_pointer = var and var not in {v.text.decode("utf-8", "replace") for v in alloc.views}
                 fix = free_call(alloc, var) if held_by_pointer else "C.free(unsafe.Pointer(&s[0]))"
                 message = (f"{alloc.allocator} memory viewed as a Go slice (line {view_line}) is not freed "
-                           f"{where(first, var)}; add `defer {fix}` right after {alloc.allocator} so every path frees it")
+                           f"{where(first, var)}; {free_advice(alloc, fix, alloc.allocator)} so every path frees it")
             yield Finding(self.id, message, callee, related(alloc))

@@ -7,15 +7,16 @@ from functools import cached_property
 from cgolint.facts.blocking import BlockingSummaries, Catalog
 from cgolint.facts.calls import CCall, CFunction, GoCCall, c_calls, go_c_calls, package_c_functions
 from cgolint.facts.hotpaths import HotPaths
+from cgolint.facts.owners import Owners, load_owners
 from cgolint.facts.ownership import Allocation, analyse_file
 from cgolint.facts.summaries import CSummaries, GoSummaries
 from cgolint.model import Package
 
 
 class PackageFacts:
-    def __init__(self, package: Package, takes_ownership: frozenset[str] = frozenset()) -> None:
+    def __init__(self, package: Package, owners: Owners | None = None) -> None:
         self.package = package
-        self.takes_ownership = takes_ownership  # calls that adopt the C memory passed to them
+        self.owners = owners if owners is not None else load_owners()  # calls that take or keep C memory
         self._blocking: dict[int, tuple[Catalog, BlockingSummaries]] = {}
         self._hot: dict[tuple[str, ...], HotPaths] = {}
 
@@ -71,12 +72,12 @@ class PackageFacts:
     @cached_property
     def c_summaries(self) -> CSummaries:
         """What the package's C functions do with memory: allocate, free, store."""
-        return CSummaries(self.c_functions)
+        return CSummaries(self.c_functions, self.owners)
 
     @cached_property
     def go_summaries(self) -> GoSummaries:
         """Which parameters the package's Go functions and methods free or store."""
-        return GoSummaries(self.package, self.c_summaries, self.takes_ownership)
+        return GoSummaries(self.package, self.c_summaries, self.owners)
 
     @cached_property
     def allocations(self) -> list[Allocation]:

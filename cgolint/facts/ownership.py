@@ -66,6 +66,9 @@ class Allocation:
     views: list[Node] = field(default_factory=list)  # unsafe.Slice / array casts over it
     leaks: list[Leak] = field(default_factory=list)
     undecided: bool = False
+    assumed_owner: str = ""  # "C.list_take": a C function whose name says it adopts took it (an assumption)
+    frees: list[Node] = field(default_factory=list)  # calls that free it on some path
+    lent_to: set[str] = field(default_factory=set)  # C library functions it is passed to, assumed to borrow
 
 
 # ------------------------------------------------------------------ abstract state
@@ -411,9 +414,15 @@ class Simulation:
                 continue
             what = effect.get(pos)
             if what == "free":
+                self.alloc.frees.append(call)
+                return replace(state, alive=False)
+            if what == "assumed":
+                self.alloc.assumed_owner = f"{operand}.{name}"
                 return replace(state, alive=False)
             if what == "store" or what is None:
                 return replace(state, alive=False)  # ownership passes on, or we cannot tell
+            if operand == "C" and not self.go.c_side.defines(name):
+                self.alloc.lent_to.add(f"C.{name}")
         return state
 
     def immediate_closure(self, lit: Node, state: State) -> State:
@@ -794,6 +803,8 @@ class Simulation:
                         if name is not None and effect.get(pos) == "free":
                             freed.add(name)
             if freed:
+                if state.names() & freed:
+                    self.alloc.frees.append(stmt)
                 return replace(state, exit_frees=state.exit_frees | frozenset(freed))
             if state.alive and self.mentions(fn, state):
                 return replace(state, alive=False)
@@ -806,6 +817,7 @@ class Simulation:
             if self.refers(arg, state) is None:
                 continue
             if effect.get(pos) == "free":
+                self.alloc.frees.append(stmt)
                 return replace(state, protected=True)
             return replace(state, alive=False)  # handed to a deferred call that may keep it
         return state
@@ -897,7 +909,7 @@ def _closing(scope: Node) -> Node:
 # ------------------------------------------------------------------ entry point
 
 
-def inline_fate(call: Node, go: GoSummaries, imports: set[str]) -> Leak | None:
+def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocation | None = None) -> Leak | None:
     """An allocation that is never bound to a variable: leaked unless someone takes it."""
     node = _through_conversions(call)
     parent = node.parent
@@ -912,8 +924,13 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str]) -> Leak | None:
         operand, name = callee_parts(outer)
         pos = [a.id for a in call_args(outer)].index(node.id) if node.id in [a.id for a in call_args(outer)] else -1
         effect = go.call_effect(outer, imports).get(pos)
+        callee = f"{operand}.{name}" if operand else name
+        if effect == "assumed" and alloc is not None:
+            alloc.assumed_owner = callee
         if effect == "borrow":
-            return Leak("inline", outer, f"{operand}.{name}" if operand else name)
+            if alloc is not None and operand == "C" and not go.c_side.defines(name):
+                alloc.lent_to.add(callee)
+            return Leak("inline", outer, callee)
         return None
     if parent.type == "expression_list" and parent.parent is not None and parent.parent.type == "assignment_statement":
         left = parent.parent.child_by_field_name("left")
@@ -947,7 +964,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
         alloc = Allocation(file, call, kind[0], kind[1], function)
         bound = _binding(call)
         if bound is None:
-            leak = inline_fate(call, go, imports)
+            leak = inline_fate(call, go, imports, alloc)
             if leak is not None:
                 alloc.leaks.append(leak)
             allocations.append(alloc)

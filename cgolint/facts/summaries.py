@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from cgolint.facts.calls import CFunction, c_callee
+from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
 from cgolint.treewalk import walk
 
@@ -72,6 +73,41 @@ def ident(expr: Node | None) -> str | None:
     if expr is not None and expr.type == "identifier":
         return expr.text.decode("utf-8", "replace")
     return None
+
+
+def c_value_name(expr: Node | None, package_vars: dict[str, Node], depth: int = 0) -> str | None:
+    """The C name an argument stands for: "free" for C.free, (*[0]byte)(C.free),
+    (*[0]byte)(unsafe.Pointer(C.free)), C.destructor(C.free) or a package variable holding one of
+    those; "kCFAllocatorNull" for C.kCFAllocatorNull. None for anything else."""
+    expr = unwrap(expr)
+    while expr is not None and expr.type == "call_expression" and callee_parts(expr)[0] == "C" \
+            and len(call_args(expr)) == 1:
+        expr = unwrap(call_args(expr)[0])  # a conversion to a C type: C.destructor_type(C.free)
+    if expr is None:
+        return None
+    if expr.type == "selector_expression" and expr.text.startswith(b"C."):
+        return expr.text[2:].decode("utf-8", "replace")
+    if expr.type == "identifier" and depth < 3:
+        value = package_vars.get(expr.text.decode("utf-8", "replace"))
+        return c_value_name(value, package_vars, depth + 1) if value is not None else None
+    return None
+
+
+def package_var_values(files: list[GoFile]) -> dict[str, Node]:
+    """Package-level `var name = value` (one name, one value), by name."""
+    out: dict[str, Node] = {}
+    for file in files:
+        for spec in file.nodes.get("var_spec", ()):
+            decl = spec.parent
+            if decl is not None and decl.type == "var_spec_list":
+                decl = decl.parent
+            if decl is None or decl.parent is None or decl.parent.type != "source_file":
+                continue
+            names = spec.children_by_field_name("name")
+            value = spec.child_by_field_name("value")
+            if len(names) == 1 and value is not None and value.named_child_count == 1:
+                out[names[0].text.decode("utf-8", "replace")] = value.named_children[0]
+    return out
 
 
 def call_args(call: Node) -> list[Node]:
@@ -153,9 +189,10 @@ def imported_names(file: GoFile) -> set[str]:
 class GoSummaries:
     """Fixpoint of which parameters each package function or method frees or stores."""
 
-    def __init__(self, package: Package, c_side: "CSummaries", takers: frozenset[str]) -> None:
+    def __init__(self, package: Package, c_side: "CSummaries", owners: Owners) -> None:
         self.c_side = c_side
-        self.takers = takers
+        self.owners = owners
+        self.package_vars = package_var_values(package.go_files)
         self.functions: dict[str, list[GoSummary]] = {}
         bodies = []
         for file, fn in go_functions(package.go_files):
@@ -193,7 +230,7 @@ class GoSummaries:
                     name = ident(arg)
                     if name in index and effect.get(pos) == "free":
                         frees.add(index[name])
-                    elif name in index and effect.get(pos) == "store":
+                    elif name in index and effect.get(pos) in ("store", "assumed"):
                         stores.add(index[name])
             elif node.type == "assignment_statement":
                 left = node.child_by_field_name("left")
@@ -211,12 +248,13 @@ class GoSummaries:
         return frees, stores
 
     def call_effect(self, call: Node, imports: set[str]) -> dict[int, str]:
-        """Argument position → "free", "store", or "borrow"; missing positions are unknown."""
+        """Argument position → "free", "store" (ownership leaves: stored, taken or kept), "assumed"
+        (a C function whose name says it adopts), or "borrow"; missing positions are unknown."""
         operand, name = callee_parts(call)
         args = call_args(call)
         if operand == "C":
-            return self.c_side.call_effect(name, len(args), self.takers)
-        if f"{operand}.{name}" in self.takers or name in self.takers:
+            return self.c_side.call_effect(name, [c_value_name(a, self.package_vars) for a in args])
+        if self.owners.go_takes(operand, name):
             return {i: "store" for i in range(len(args))}
         if operand == "" and name == "append":
             return {i: "store" for i in range(1, len(args))}
@@ -286,8 +324,9 @@ def _c_base(target: Node) -> str | None:
 
 
 class CSummaries:
-    def __init__(self, functions: dict[str, list[CFunction]]) -> None:
+    def __init__(self, functions: dict[str, list[CFunction]], owners: Owners | None = None) -> None:
         self.by_name: dict[str, CSummary] = {}
+        self.owners = owners if owners is not None else Owners()
         allocators = set(C_ALLOCATORS)
         # A function returning what another of the package's allocators returns allocates too
         # (char *get_text(p) { return g_strdup(...); }): a few rounds reach the fixpoint.
@@ -295,7 +334,7 @@ class CSummaries:
             for name, defs in functions.items():
                 summary = CSummary(name)
                 for fn in defs:
-                    self._scan(fn.node, summary, allocators)
+                    self._scan(fn.node, summary, allocators, self.owners)
                 self.by_name[name] = summary
             grown = allocators | {n for n, s in self.by_name.items() if s.returns_allocation}
             if grown == allocators:
@@ -303,7 +342,8 @@ class CSummaries:
             allocators = grown
 
     @staticmethod
-    def _scan(definition: Node, summary: CSummary, allocators: set[str] = C_ALLOCATORS) -> None:
+    def _scan(definition: Node, summary: CSummary, allocators: set[str] = C_ALLOCATORS,
+              owners: Owners | None = None) -> None:
         params = {n: i for i, n in enumerate(_c_params(definition)) if n}
         allocated: set[str] = set()
         type_text = (definition.child_by_field_name("type").text if definition.child_by_field_name("type") else b"")
@@ -325,6 +365,11 @@ class CSummaries:
                 first = args.named_children[0] if args is not None and args.named_children else None
                 if (callee in C_FREES or callee == "realloc") and _c_ident(first) in params:
                     summary.frees.add(params[_c_ident(first)])  # realloc consumes the old block
+                taken = owners.c_taken(callee, [_c_ident(a) for a in args.named_children]) \
+                    if owners is not None and callee and args is not None else None
+                for pos in taken or ():  # a wrapper handing its parameter to a function that takes it
+                    if _c_ident(args.named_children[pos]) in params:
+                        summary.stores.add(params[_c_ident(args.named_children[pos])])
             elif node.type in ("init_declarator", "assignment_expression"):
                 target = node.child_by_field_name("declarator") or node.child_by_field_name("left")
                 value = node.child_by_field_name("value") or node.child_by_field_name("right")
@@ -355,12 +400,21 @@ class CSummaries:
         if summary.returns_allocation and type_text in (b"char", b"const char", b"unsigned char"):
             summary.returns_string = True
 
-    def call_effect(self, name: str, nargs: int, takers: frozenset[str]) -> dict[int, str]:
+    def defines(self, name: str) -> bool:
+        """The package's own C code defines this function."""
+        return name in self.by_name
+
+    def call_effect(self, name: str, args: list[str | None]) -> dict[int, str]:
+        """Argument position → effect of a call of C function name; args: each argument's C name."""
+        nargs = len(args)
         if name in C_FREES or name == "realloc":
             return {0: "free", **{i: "borrow" for i in range(1, nargs)}}
-        if f"C.{name}" in takers or name in takers:
-            return {i: "store" for i in range(nargs)}
+        taken = self.owners.c_taken(name, args)
+        if taken is not None:
+            return {i: "store" if i in taken else "borrow" for i in range(nargs)}
         summary = self.by_name.get(name)
         if summary is None:
+            if name_adopts(name):  # g_foo_take, list_adopt: assumed to take what it is given
+                return {i: "assumed" for i in range(nargs)}
             return {i: "borrow" for i in range(nargs)}  # a C library function borrows its arguments
         return {i: ("free" if i in summary.frees else "store" if i in summary.stores else "borrow") for i in range(nargs)}

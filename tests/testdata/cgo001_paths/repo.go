@@ -23,7 +23,7 @@ type Repository struct{ ptr *C.git_repository }
 
 // Open returns before the free when libgit2 fails.
 func Open(path string) (*Repository, error) {
-	cpath := C.CString(path) // want CGO001 "cpath \(from C.CString\) is not freed when returning at line 29; add `defer C.free\(unsafe.Pointer\(cpath\)\)`"
+	cpath := C.CString(path) // want CGO001 "cpath \(from C.CString\) is not freed when returning at line 29; replace the free at line 31 with `defer C.free\(unsafe.Pointer\(cpath\)\)` right after the allocation \(do not add a second free\)"
 	var repo *C.git_repository
 	if C.git_repository_open(&repo, cpath) < 0 {
 		return nil, errors.New(C.GoString(C.git_error_last()))

@@ -33,7 +33,7 @@ func Decode(n int) ([]float32, error) {
 
 // EarlyReturn leaks on the error path.
 func EarlyReturn(n int) ([]float32, error) {
-	buf := C.calloc(C.size_t(n), 4) // want CGO002 "C.calloc memory viewed as a Go slice \(line 37\) is not freed when returning at line 39; add `defer C.free\(buf\)`"
+	buf := C.calloc(C.size_t(n), 4) // want CGO002 "C.calloc memory viewed as a Go slice \(line 37\) is not freed when returning at line 39; replace the free at line 42 with `defer C.free\(buf\)` right after C.calloc \(do not add a second free\)"
 	samples := unsafe.Slice((*float32)(buf), n)
 	if C.decode_into((*C.float)(buf), C.int(n)) < 0 {
 		return nil, errors.New("decode failed")
