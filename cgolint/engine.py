@@ -16,7 +16,7 @@ from cgolint.config import Config, resolve_rules
 from cgolint.discover import discover, excluded
 from cgolint.facts import PackageFacts
 from cgolint.facts.owners import load_owners
-from cgolint.findings import Finding, Level, Problem, Report
+from cgolint.findings import Assumption, Finding, Level, Problem, Report
 from cgolint.loader import load_directory
 from cgolint.registry import RULES
 from cgolint.source import SourceFile
@@ -40,6 +40,7 @@ def run(
 
     problems: list[Problem] = []
     findings: list[Finding] = []
+    assumptions: list[Assumption] = []
     reported_sources: list[SourceFile] = []
     for target in discover(paths, config.exclude, config.root):
         for package in load_directory(target, cwd, config.exclude, config.root, problems):
@@ -50,6 +51,7 @@ def run(
             for rid, rule in rules.items():
                 try:
                     findings += [f for f in rule.check(facts) if f.span.path in shown]
+                    assumptions += [a for a in rule.assumptions(facts) if a.span.path in shown]
                 except Exception as exc:  # a rule bug must not hide the other rules' findings
                     where = traceback.extract_tb(exc.__traceback__)[-1]
                     problems.append(
@@ -76,8 +78,9 @@ def run(
         findings = [f for f in findings if f.suppression is None]
     findings = _dedupe(sorted(findings, key=Finding.sort_key))
     _fingerprint(findings, {s.display: s for s in reported_sources})
+    assumptions.sort(key=lambda a: (a.span.path, a.span.start.line, a.span.start.column, a.rule_id))
     return Report(findings, sorted(problems, key=lambda p: (p.path, p.line)), [r.meta for r in rules.values()],
-                  len(reported_sources), levels)
+                  len(reported_sources), levels, assumptions)
 
 
 def _ignored_for_file(finding: Finding, config: Config) -> bool:

@@ -77,6 +77,16 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Assumption:
+    """A place where a rule stayed quiet on an assumption it could not check (memory handed to a C
+    function whose name says it takes ownership): counted in the output, so it stays visible."""
+
+    rule_id: str
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
 class Problem:
     """A file cgolint could not read or fully parse."""
 
@@ -95,6 +105,7 @@ class Report:
     rules: list[RuleMeta]  # metadata of the rules that ran, by id
     files_checked: int = 0
     levels: dict[str, Level] = field(default_factory=dict)  # effective level per rule id
+    assumptions: list[Assumption] = field(default_factory=list)  # sorted by place
 
     def failing(self, fail_level: Level) -> list[Finding]:
         return [f for f in self.findings if f.suppression is None and f.level.rank >= fail_level.rank]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from cgolint.catalog import RuleMeta, rule_meta
-from cgolint.findings import Finding
+from cgolint.findings import Assumption, Finding
 
 if TYPE_CHECKING:
     from cgolint.facts import PackageFacts
@@ -27,3 +27,7 @@ class Rule:
 
     def check(self, facts: "PackageFacts") -> Iterator[Finding]:
         raise NotImplementedError
+
+    def assumptions(self, facts: PackageFacts) -> Iterator[Assumption]:
+        """Places where the rule stayed quiet on an unchecked assumption (none by default)."""
+        return iter(())

@@ -306,7 +306,8 @@ def test_empty_and_trivial_go_files(lint, content):
     """An empty file, or one with only `package p`: no findings, no problems, exit 0."""
     result = lint({"x.go": content}, "--format", "json")
     assert result.code == 0
-    assert parsed(result) | {"version": None} == {"tool": "cgolint", "version": None, "findings": [], "problems": []}
+    assert parsed(result) | {"version": None} == {"tool": "cgolint", "version": None, "findings": [], "problems": [],
+                                                  "assumed_owned": {"count": 0, "sites": []}}
 
 
 @pytest.mark.parametrize("where", ["a.go", "good/a.go"])

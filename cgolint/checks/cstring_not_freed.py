@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cgolint.checks.leak_messages import free_advice, free_call, related, where
+from cgolint.checks.leak_messages import assumed_owned, free_advice, free_call, related, where
 from cgolint.facts import PackageFacts
-from cgolint.findings import Finding
+from cgolint.findings import Assumption, Finding
 from cgolint.rule import Rule
 
 GC_NOTE = "the Go garbage collector never frees C memory"
@@ -34,3 +34,8 @@ class CStringNotFreed(Rule):
                 if len(alloc.leaks) > 1:
                     message += f"; {len(alloc.leaks) - 1} more leaking path(s)"
             yield Finding(self.id, message, callee, related(alloc))
+
+    def assumptions(self, facts: PackageFacts) -> Iterator[Assumption]:
+        for alloc in facts.allocations:
+            if alloc.kind == "string" and alloc.assumed_owner and not alloc.leaks:
+                yield assumed_owned(self.id, alloc)

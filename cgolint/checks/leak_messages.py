@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cgolint.facts.ownership import Allocation, Leak
-from cgolint.findings import Related
+from cgolint.findings import Assumption, Related
 
 
 def line(leak: Leak) -> int:
@@ -70,3 +70,10 @@ def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> 
                 f"check its documentation), add `defer {fix}` right after {anchor}; if C keeps the pointer, "
                 "free it when C is done with it")
     return f"add `defer {fix}` right after {anchor}"
+
+
+def assumed_owned(rule_id: str, alloc: Allocation) -> Assumption:
+    return Assumption(rule_id, alloc.file.span(alloc.call.child_by_field_name("function")),
+                      f"{alloc.allocator} memory is passed to {alloc.assumed_owner}, assumed to take ownership of it "
+                      "because its name says so (take, adopt, steal, NoCopy, own); if it only borrows, this is a "
+                      "leak: list it as { names = [...], effect = \"borrows\" } under takes-ownership")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cgolint.checks.leak_messages import free_advice, free_call, related, where
+from cgolint.checks.leak_messages import assumed_owned, free_advice, free_call, related, where
 from cgolint.facts import PackageFacts
-from cgolint.findings import Finding
+from cgolint.findings import Assumption, Finding
 from cgolint.rule import Rule
 
 
@@ -39,3 +39,8 @@ class MallocSliceNotFreed(Rule):
                 message = (f"{alloc.allocator} memory viewed as a Go slice (line {view_line}) is not freed "
                            f"{where(first, var)}; {free_advice(alloc, fix, alloc.allocator)} so every path frees it")
             yield Finding(self.id, message, callee, related(alloc))
+
+    def assumptions(self, facts: PackageFacts) -> Iterator[Assumption]:
+        for alloc in facts.allocations:
+            if alloc.kind == "memory" and alloc.views and alloc.assumed_owner and not alloc.leaks:
+                yield assumed_owned(self.id, alloc)

@@ -410,6 +410,10 @@ class Simulation:
         args = call_args(call)
         effect = self.go.call_effect(call, self.imports)
         for pos, arg in enumerate(args):
+            inner = unwrap(arg)
+            if operand == "C" and inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&") \
+                    and effect.get(pos) == "store":
+                arg = inner.child_by_field_name("operand")  # &argv to a C function that keeps what argv holds
             if self.refers(arg, state) is None:
                 continue
             what = effect.get(pos)

@@ -21,7 +21,8 @@ from cgolint.treewalk import walk
 
 C_ALLOCATORS = {"malloc", "calloc", "realloc", "strdup", "strndup"}
 BUILTINS = {"len", "cap", "copy", "print", "println", "min", "max", "clear", "close", "delete", "string"}
-C_FREES = {"free"}
+# g_free is free() since GLib 2.46 (GLib uses the system allocator)
+C_FREES = {"free", "g_free"}
 
 
 # ---------------------------------------------------------------- Go expressions
@@ -205,7 +206,8 @@ class GoSummaries:
             body = fn.child_by_field_name("body")
             if body is not None:
                 # the nodes that can free or store a parameter, collected once for every round
-                relevant = [n for n in walk(body) if n.type in ("call_expression", "assignment_statement", "send_statement")]
+                relevant = [n for n in walk(body) if n.type in ("call_expression", "assignment_statement", "send_statement",
+                                                                "literal_element")]
                 bodies.append((summary, relevant, imported_names(file)))
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
             changed = False
@@ -243,6 +245,10 @@ class GoSummaries:
                         stores.add(index[name])
             elif node.type == "send_statement":
                 name = ident(node.child_by_field_name("value"))
+                if name in index:
+                    stores.add(index[name])
+            elif node.type == "literal_element" and node.named_child_count == 1:
+                name = ident(node.named_children[0])  # &Slice{data, size}: kept in the value built
                 if name in index:
                     stores.add(index[name])
         return frees, stores
@@ -314,6 +320,14 @@ def _c_ident(expr: Node | None) -> str | None:
     return expr.text.decode("utf-8", "replace") if expr is not None and expr.type == "identifier" else None
 
 
+def _c_function_name(expr: Node | None) -> str | None:
+    """The function a C expression names: free in free, (destructor)free or &free."""
+    expr = _c_strip(expr)
+    if expr is not None and expr.type == "pointer_expression" and expr.text.startswith(b"&"):
+        expr = _c_strip(expr.child_by_field_name("argument"))
+    return expr.text.decode("utf-8", "replace") if expr is not None and expr.type == "identifier" else None
+
+
 def _c_base(target: Node) -> str | None:
     """The variable at the root of an lvalue: p for p->a.b[i], *p, or p itself."""
     node = target
@@ -365,7 +379,7 @@ class CSummaries:
                 first = args.named_children[0] if args is not None and args.named_children else None
                 if (callee in C_FREES or callee == "realloc") and _c_ident(first) in params:
                     summary.frees.add(params[_c_ident(first)])  # realloc consumes the old block
-                taken = owners.c_taken(callee, [_c_ident(a) for a in args.named_children]) \
+                taken = owners.c_taken(callee, [_c_function_name(a) for a in args.named_children]) \
                     if owners is not None and callee and args is not None else None
                 for pos in taken or ():  # a wrapper handing its parameter to a function that takes it
                     if _c_ident(args.named_children[pos]) in params:
@@ -407,6 +421,8 @@ class CSummaries:
     def call_effect(self, name: str, args: list[str | None]) -> dict[int, str]:
         """Argument position → effect of a call of C function name; args: each argument's C name."""
         nargs = len(args)
+        # a destructor that is the package's own free wrapper (static void cfree(void *p) { free(p); })
+        args = ["free" if a in self.by_name and self.by_name[a].frees == {0} else a for a in args]
         if name in C_FREES or name == "realloc":
             return {0: "free", **{i: "borrow" for i in range(1, nargs)}}
         taken = self.owners.c_taken(name, args)

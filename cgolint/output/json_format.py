@@ -36,5 +36,9 @@ def render(report: Report) -> str:
             item["suppressed"] = {"reason": f.suppression.justification, **_span(f.suppression.span)}
         findings.append(item)
     problems = [{"path": p.path, "line": p.line, "message": p.message, "fatal": p.fatal} for p in report.problems]
-    doc = {"tool": "cgolint", "version": __version__, "findings": findings, "problems": problems}
+    # Sites a rule stayed quiet about on an assumption (a C function whose name says it takes
+    # ownership): listed and counted so the assumption stays visible.
+    assumed = [{"rule": a.rule_id, "message": a.message, **_span(a.span)} for a in report.assumptions]
+    doc = {"tool": "cgolint", "version": __version__, "findings": findings, "problems": problems,
+           "assumed_owned": {"count": len(assumed), "sites": assumed}}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
