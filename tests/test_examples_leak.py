@@ -32,7 +32,7 @@ EXAMPLES = REPO / "examples"
 GO = shutil.which("go")
 VALGRIND = shutil.which("valgrind")
 
-LEAK_EXAMPLES = ["cgo001-cstring-not-freed", "cgo002-malloc-slice-not-freed"]
+LEAK_EXAMPLES = ["cgo001-cstring-not-freed", "cgo001-handed-to-c", "cgo002-malloc-slice-not-freed"]
 VALGRIND_ARGS = ["--leak-check=full", "--errors-for-leak-kinds=definite", "--error-exitcode=99",
                  "--undef-value-errors=no"]
 DEFINITELY_LOST = re.compile(r"definitely lost: ([\d,]+) bytes in ([\d,]+) blocks")

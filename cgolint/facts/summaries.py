@@ -89,8 +89,22 @@ def c_value_name(expr: Node | None, package_vars: dict[str, Node], depth: int = 
     if expr.type == "selector_expression" and expr.text.startswith(b"C."):
         return expr.text[2:].decode("utf-8", "replace")
     if expr.type == "identifier" and depth < 3:
-        value = package_vars.get(expr.text.decode("utf-8", "replace"))
-        return c_value_name(value, package_vars, depth + 1) if value is not None else None
+        name = expr.text.decode("utf-8", "replace")
+        value = package_vars.get(name)
+        if value is not None:
+            return c_value_name(value, package_vars, depth + 1)
+        # a local variable: what every assignment in the function gives it (`free = (*[0]byte)(C.cfree)`)
+        fn = expr.parent
+        while fn is not None and fn.type not in ("function_declaration", "method_declaration", "func_literal"):
+            fn = fn.parent
+        values = set()
+        for node in walk(fn) if fn is not None else ():
+            if node.type in ("assignment_statement", "short_var_declaration"):
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                if left is not None and right is not None and left.named_child_count == 1 == right.named_child_count \
+                        and left.named_children[0].text == expr.text:
+                    values.add(c_value_name(right.named_children[0], package_vars, depth + 1))
+        return values.pop() if len(values) == 1 else None
     return None
 
 
