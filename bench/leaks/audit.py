@@ -79,10 +79,12 @@ import random
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from modcache import DEFAULT_CACHE, download, python_for, read_modules  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 MODULES = HERE / "modules.txt"
@@ -90,49 +92,10 @@ LABELS = HERE / "labels.json"
 SAMPLE = HERE / "sample.json"
 UPSTREAM = HERE / "upstream.json"
 EMPTY_CONFIG = HERE.parent / "realcode" / "EMPTY.toml"
-DEFAULT_CACHE = Path(os.environ.get("CGOLINT_REALCODE_CACHE", Path.home() / ".cache" / "cgolint-realcode"))
-DEFAULT_PYTHON = Path("/work/main/.venv/bin/python")
 RULES = ("CGO001", "CGO002")
 KINDS = ("CString", "CBytes", "malloc", "calloc")
 TIMEOUT = 1800
 MAX_SHARE = 0.15
-
-
-def read_modules(path: Path = MODULES) -> list[tuple[str, str, str]]:
-    out = []
-    for raw in path.read_text().splitlines():
-        line, _, comment = raw.partition("#")
-        parts = line.split()
-        if not parts:
-            continue
-        if len(parts) != 2:
-            raise SystemExit(f"{path}: bad line: {raw!r}")
-        out.append((parts[0], parts[1], comment.strip()))
-    return out
-
-
-def escape_path(module: str) -> str:
-    """The module cache's case encoding: an upper-case letter becomes '!' and its lower case."""
-    return re.sub(r"[A-Z]", lambda m: "!" + m.group(0).lower(), module)
-
-
-def download(module: str, version: str, cache: Path) -> Path:
-    guess = cache / f"{escape_path(module)}@{version}"
-    if guess.is_dir() and any(guess.iterdir()):
-        return guess
-    env = dict(os.environ, GOMODCACHE=str(cache), GOFLAGS="-mod=mod")
-    with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.run(
-            ["go", "mod", "download", "-json", f"{module}@{version}"],
-            cwd=tmp, env=env, capture_output=True, text=True,
-        )
-    try:
-        info = json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        raise SystemExit(f"go mod download {module}@{version} failed: {proc.stderr.strip()}")
-    if info.get("Error") or not info.get("Dir"):
-        raise SystemExit(f"go mod download {module}@{version}: {info.get('Error')}")
-    return Path(info["Dir"])
 
 
 # --- sites ------------------------------------------------------------------------------------
@@ -270,10 +233,6 @@ def cmd_sample(args) -> int:
 
 # --- run --------------------------------------------------------------------------------------
 
-def default_python(args) -> str:
-    return args.python or (str(DEFAULT_PYTHON) if DEFAULT_PYTHON.exists() else sys.executable)
-
-
 def run_cgolint(python: str, cgolint_root: Path, mod_dir: Path, target: str = ".") -> dict:
     env = dict(os.environ, PYTHONPATH=str(cgolint_root))
     proc = subprocess.run(
@@ -294,7 +253,7 @@ def finding_record(module: str, f: dict) -> dict:
 
 def cmd_run(args) -> int:
     cache = Path(args.cache)
-    python = default_python(args)
+    python = python_for(args.python)
     root = Path(args.cgolint_root).resolve()
     modules_out, findings = [], []
     for module, version, what in read_modules(Path(args.modules)):
@@ -433,7 +392,7 @@ def cmd_score(args) -> int:
 
 def cmd_upstream(args) -> int:
     cache = Path(args.cache)
-    python = default_python(args)
+    python = python_for(args.python)
     root = Path(args.cgolint_root).resolve()
     fixes = json.loads(Path(args.upstream).read_text())
     memo: dict[tuple[str, str, str], set] = {}
