@@ -398,28 +398,31 @@ def _marks_last(loop: Node, names: set[str], lasts: set[str]) -> bool:
     body = loop.child_by_field_name("body")
     if body is None:
         return False
-    lasts = set(lasts)
+    others = []  # what the index is compared with
+    for cmp in walk(body):
+        op = cmp.child_by_field_name("operator") if cmp.type == "binary_expression" else None
+        if op is None or text(op) not in ("==", "!=", "<", ">=", ">", "<="):
+            continue
+        sides = [_flat(cmp.child_by_field_name("left")), _flat(cmp.child_by_field_name("right"))]
+        for name in names:
+            if f"{name}+1" in sides and any(side.startswith("len(") for side in sides):
+                return True
+            if name in sides:
+                others += [side for side in sides if side != name]
+    if not others:
+        return False
+    if set(others) & lasts:
+        return True
+    # n := len(t) - 1 somewhere in the function: n is a last index too (walked only when needed)
     fn = loop.parent
     while fn is not None and fn.type not in REGIONS:
         fn = fn.parent
-    for decl in walk(fn) if fn is not None else ():  # n := len(t) - 1
+    for decl in walk(fn) if fn is not None else ():
         if decl.type in ("short_var_declaration", "assignment_statement", "var_spec"):
             lhs = decl.child_by_field_name("left") or decl.child_by_field_name("name")
             rhs = decl.child_by_field_name("right") or decl.child_by_field_name("value")
             if lhs is not None and rhs is not None and len(lhs.named_children or [lhs]) == 1 \
-                    and _flat(rhs).startswith("len(") and _flat(rhs).endswith(")-1"):
-                lasts.add(_flat(lhs))
-    for cmp in walk(body):
-        if cmp.type != "binary_expression":
-            continue
-        op = cmp.child_by_field_name("operator")
-        if op is None or text(op) not in ("==", "!=", "<", ">=", ">", "<="):
-            continue
-        sides = {_flat(cmp.child_by_field_name("left")), _flat(cmp.child_by_field_name("right"))}
-        for name in names:
-            if name in sides and sides & lasts:
-                return True
-            if f"{name}+1" in sides and any(side.startswith("len(") for side in sides):
+                    and _flat(lhs) in others and _flat(rhs).startswith("len(") and _flat(rhs).endswith(")-1"):
                 return True
     return False
 
@@ -448,8 +451,7 @@ def _after_exit_check(block: Node, stmt: Node) -> bool:
 
 
 def _calls_c(node: Node) -> bool:
-    return any(n.type == "call_expression" and text(n.child_by_field_name("function")).startswith("C.")
-               for n in walk(node))
+    return any(n.type == "call_expression" and callee_parts(n)[0] == "C" for n in walk(node))
 
 
 def _looks_like_channel(expr: Node | None) -> bool:

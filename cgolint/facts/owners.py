@@ -62,6 +62,11 @@ class Owners:
     c: dict[str, Owner] = field(default_factory=dict)  # C functions by name
     go: frozenset[str] = frozenset()  # Go calls ("store.Adopt", "Adopt") that take every argument
 
+    def reads_arguments(self, name: str) -> bool:
+        """An entry for name depends on what its arguments are (when-free, unless)."""
+        owner = self.c.get(name)
+        return owner is not None and (owner.when_free is not None or owner.unless is not None)
+
     def c_taken(self, name: str, args: list[str | None]) -> set[int] | None:
         """Positions a call of C function name takes or keeps; None when no entry knows the function."""
         owner = self.c.get(name)

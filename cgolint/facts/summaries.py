@@ -273,7 +273,10 @@ class GoSummaries:
         operand, name = callee_parts(call)
         args = call_args(call)
         if operand == "C":
-            return self.c_side.call_effect(name, [c_value_name(a, self.package_vars) for a in args])
+            # what each argument names matters only to a catalog entry with a condition
+            names = [c_value_name(a, self.package_vars) for a in args] if self.owners.reads_arguments(name) \
+                else [None] * len(args)
+            return self.c_side.call_effect(name, names)
         if self.owners.go_takes(operand, name):
             return {i: "store" for i in range(len(args))}
         if operand == "" and name == "append":
@@ -394,7 +397,7 @@ class CSummaries:
                 if (callee in C_FREES or callee == "realloc") and _c_ident(first) in params:
                     summary.frees.add(params[_c_ident(first)])  # realloc consumes the old block
                 taken = owners.c_taken(callee, [_c_function_name(a) for a in args.named_children]) \
-                    if owners is not None and callee and args is not None else None
+                    if owners is not None and callee in owners.c and args is not None else None
                 for pos in taken or ():  # a wrapper handing its parameter to a function that takes it
                     if _c_ident(args.named_children[pos]) in params:
                         summary.stores.add(params[_c_ident(args.named_children[pos])])
