@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cgolint.catalog import load_data
 from cgolint.config import ConfigError
@@ -50,6 +51,7 @@ class Owner:
         return set(range(len(args))) if self.arg is None else {self.arg} if self.arg < len(args) else set()
 
 
+@lru_cache(maxsize=4096)
 def name_adopts(name: str) -> bool:
     """g_list_take_data, queue_steal, CFFooNoCopy, buf_nocopy, list_own: the name says it adopts."""
     if "nocopy" in name.lower().replace("_", ""):

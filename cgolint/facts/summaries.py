@@ -23,6 +23,8 @@ C_ALLOCATORS = {"malloc", "calloc", "realloc", "strdup", "strndup"}
 BUILTINS = {"len", "cap", "copy", "print", "println", "min", "max", "clear", "close", "delete", "string"}
 # g_free is free() since GLib 2.46 (GLib uses the system allocator)
 C_FREES = {"free", "g_free"}
+# Go nodes that can keep a parameter by themselves
+STORING = frozenset({"assignment_statement", "send_statement", "literal_element"})
 
 
 # ---------------------------------------------------------------- Go expressions
@@ -218,15 +220,23 @@ class GoSummaries:
             key = summary.name if fn.type == "function_declaration" else "." + summary.name
             self.functions.setdefault(key, []).append(summary)
             body = fn.child_by_field_name("body")
-            if body is not None:
-                # the nodes that can free or store a parameter, collected once for every round
-                relevant = [n for n in walk(body) if n.type in ("call_expression", "assignment_statement", "send_statement",
-                                                                "literal_element")]
-                bodies.append((summary, relevant, imported_names(file)))
+            index = {n: i for i, n in enumerate(summary.params) if n != "_"}
+            if body is None or not index:
+                continue
+            # what the body does with a parameter by itself (stores) is read once; what its calls
+            # do depends on other summaries, so only the calls are read again in every round
+            calls = []
+            for node in walk(body):  # closures included: a deferred closure that frees counts
+                kind = node.type
+                if kind == "call_expression":
+                    calls.append(node)
+                elif kind in STORING:
+                    summary.stores |= self._stored(node, index)
+            bodies.append((summary, index, calls, imported_names(file)))
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
             changed = False
-            for summary, body, imports in bodies:
-                frees, stores = self._scan(summary, body, imports)
+            for summary, index, calls, imports in bodies:
+                frees, stores = self._scan_calls(index, calls, imports)
                 if frees - summary.frees or stores - summary.stores:
                     summary.frees |= frees
                     summary.stores |= stores
@@ -234,36 +244,33 @@ class GoSummaries:
             if not changed:
                 break
 
-    def _scan(self, summary: GoSummary, nodes: list[Node], imports: set[str]) -> tuple[set[int], set[int]]:
-        index = {n: i for i, n in enumerate(summary.params) if n != "_"}
+    @staticmethod
+    def _stored(node: Node, index: dict[str, int]) -> set[int]:
+        """Parameters a statement or literal keeps: in a field, element or global (`x.f = p`), on a
+        channel, or in a composite literal (`&Slice{data, size}`)."""
+        if node.type == "assignment_statement":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if left is None or right is None:
+                return set()
+            return {index[name] for lhs, rhs in zip(left.named_children, right.named_children, strict=False)  # a, b = f()
+                    if (name := ident(rhs)) in index and lhs.type != "identifier"}
+        if node.type == "send_statement":
+            name = ident(node.child_by_field_name("value"))
+            return {index[name]} if name in index else set()
+        if node.type == "literal_element" and node.named_child_count == 1:
+            name = ident(node.named_children[0])
+            return {index[name]} if name in index else set()
+        return set()
+
+    def _scan_calls(self, index: dict[str, int], calls: list[Node], imports: set[str]) -> tuple[set[int], set[int]]:
         frees, stores = set(), set()
-        if not index:
-            return frees, stores
-        for node in nodes:  # closures included: a deferred closure that frees counts
-            if node.type == "call_expression":
-                effect = self.call_effect(node, imports)
-                for pos, arg in enumerate(call_args(node)):
-                    name = ident(arg)
-                    if name in index and effect.get(pos) == "free":
-                        frees.add(index[name])
-                    elif name in index and effect.get(pos) in ("store", "assumed"):
-                        stores.add(index[name])
-            elif node.type == "assignment_statement":
-                left = node.child_by_field_name("left")
-                right = node.child_by_field_name("right")
-                if left is None or right is None:
-                    continue
-                for lhs, rhs in zip(left.named_children, right.named_children, strict=False):  # a, b = f()
-                    name = ident(rhs)
-                    if name in index and lhs.type != "identifier":
-                        stores.add(index[name])
-            elif node.type == "send_statement":
-                name = ident(node.child_by_field_name("value"))
-                if name in index:
-                    stores.add(index[name])
-            elif node.type == "literal_element" and node.named_child_count == 1:
-                name = ident(node.named_children[0])  # &Slice{data, size}: kept in the value built
-                if name in index:
+        for node in calls:
+            effect = self.call_effect(node, imports)
+            for pos, arg in enumerate(call_args(node)):
+                name = ident(arg)
+                if name in index and effect.get(pos) == "free":
+                    frees.add(index[name])
+                elif name in index and effect.get(pos) in ("store", "assumed"):
                     stores.add(index[name])
         return frees, stores
 
