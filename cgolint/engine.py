@@ -73,7 +73,8 @@ def run(
         findings += [f for f in bad.check_directives(directives, set(rules)) if not _ignored_for_file(f, config)]
 
     for f in findings:
-        f.level = levels[f.rule_id]
+        # a rule may report a finding as a note whatever its level (memory kept for the process's life)
+        f.level = Level.NOTE if f.level is Level.NOTE else levels[f.rule_id]
     if not include_suppressed:
         findings = [f for f in findings if f.suppression is None]
     findings = _dedupe(sorted(findings, key=Finding.sort_key))

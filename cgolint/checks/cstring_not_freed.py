@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cgolint.checks.leak_messages import assumed_owned, free_advice, free_call, related, where
+from cgolint.checks.leak_messages import (
+    assumed_owned,
+    container_advice,
+    free_advice,
+    free_call,
+    global_finding,
+    holder,
+    related,
+    where,
+)
 from cgolint.facts import PackageFacts
 from cgolint.findings import Assumption, Finding
 from cgolint.rule import Rule
@@ -22,15 +31,22 @@ class CStringNotFreed(Rule):
                 continue
             first = alloc.leaks[0]
             callee = alloc.file.span(alloc.call.child_by_field_name("function"))
+            if first.kind in ("grow", "lifetime"):
+                yield global_finding(self.id, alloc, first)
+                continue
             if first.kind == "discarded":
                 message = f"the result of {alloc.allocator} is discarded and never freed; {GC_NOTE}"
+            elif first.kind == "inline" and alloc.function.type == "var_declaration":
+                message = (f"the result of {alloc.allocator} in a package-level initializer is passed straight to "
+                           f"{first.detail} and never freed; if {first.detail} copies it, do the call in a function "
+                           f"(such as init) where you can free it afterwards ({GC_NOTE})")
             elif first.kind == "inline":
                 message = (f"the result of {alloc.allocator} is passed straight to {first.detail} and never freed; "
                            f"keep it in a variable p and {free_advice(alloc, free_call(alloc, 'p'))} ({GC_NOTE})")
             else:
                 var = alloc.variable
-                message = (f"{var} (from {alloc.allocator}) is not freed {where(first, var)}; "
-                           f"{free_advice(alloc, free_call(alloc, var))} ({GC_NOTE})")
+                advice = container_advice(alloc) or free_advice(alloc, free_call(alloc, var))
+                message = f"{holder(alloc)} is not freed {where(first, var)}; {advice} ({GC_NOTE})"
                 if len(alloc.leaks) > 1:
                     message += f"; {len(alloc.leaks) - 1} more leaking path(s)"
             yield Finding(self.id, message, callee, related(alloc))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from cgolint.facts.containers import is_element, root, tail
 from cgolint.facts.ownership import Allocation, Leak
-from cgolint.findings import Assumption, Related
+from cgolint.findings import Assumption, Finding, Level, Related
 
 
 def line(leak: Leak) -> int:
@@ -20,7 +21,7 @@ def where(leak: Leak, variable: str) -> str:
         "loop": f"before the next iteration of the loop at line {n}, so every iteration but the last leaks",
         "iteration": f"by the end of the loop iteration at line {n}, so every iteration leaks",
         "overwrite": f"before {variable or 'it'} is overwritten at line {n}",
-        "scope": f"before {variable or 'it'} goes out of scope at line {n}",
+        "scope": f"before {root(variable) or 'it'} goes out of scope at line {n}",
         "break": f"when the break at line {n} leaves the loop",
         "continue": f"when the continue at line {n} skips to the next iteration",
     }.get(leak.kind, f"at line {n}")
@@ -70,6 +71,73 @@ def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> 
                 f"check its documentation), add `defer {fix}` right after {anchor}; if C keeps the pointer, "
                 "free it when C is done with it")
     return f"add `defer {fix}` right after {anchor}"
+
+
+def holder(alloc: Allocation) -> str:
+    """What holds the memory, for the start of a message: "p (from C.CString)", "creq.method (from
+    C.CString, kept in the local struct creq)", "C.CString memory stored in an element of argv"."""
+    key = alloc.key
+    if key and is_element(key):
+        at = f"an element of {root(key)}" if not tail(key) else key.replace("[i]", "[]")
+        return f"{alloc.allocator} memory stored in {at}"
+    kept = sorted(alloc.kept_in)
+    where = key or (kept[0] if kept else "")
+    if not where:
+        return f"{alloc.variable} (from {alloc.allocator})"
+    place = f"the local struct {root(where)}" if not is_element(where) else (
+        f"an element of {root(where)}" if not tail(where) else where.replace("[i]", "[]"))
+    return f"{alloc.variable} (from {alloc.allocator}, kept in {place})"
+
+
+def container_advice(alloc: Allocation) -> str | None:
+    """How to free memory held in the elements of a local slice, array or map, or None when it is
+    not held that way. Never a free of one element in a `defer` at the store: the free has to
+    cover every element, and a deferred call sees only what the container held at the defer."""
+    key = alloc.key if alloc.key and is_element(alloc.key) else None
+    if key is None:
+        return None
+    box, fld = root(key), tail(key)
+    element = f"p{fld}" if not fld else f"{box}[i]{fld}"
+    loop = f"for _, p := range {box} {{ {free_call(alloc, element)} }}" if not fld else \
+        f"for i := range {box} {{ {free_call(alloc, element)} }}"
+    closure = f"`defer func() {{ {loop} }}()`"
+    if alloc.early_defer is not None:
+        n = alloc.early_defer.start_point.row + 1
+        return (f"the deferred call at line {n} was given {box} when it was still empty: a deferred call's "
+                f"arguments are evaluated at the defer statement, so it frees nothing stored later; defer a closure "
+                f"that reads {box} when it runs instead, {closure}")
+    frees = sorted({n.id: n for n in alloc.frees}.values(), key=lambda n: n.start_byte)
+    if frees:
+        n = frees[0].start_point.row + 1
+        return (f"move the free of the elements at line {n} into {closure} right after {box} is declared, so it "
+                f"covers this path too (do not add a second free)")
+    advice = f"free every element of {box} before it goes away: right after {box} is declared, add {closure} (a closure reads {box} when it runs)"
+    if alloc.lent_to:
+        callees = ", ".join(sorted(alloc.lent_to))
+        advice = (f"if {callees} only borrow{'s' if len(alloc.lent_to) == 1 else ''} the strings (check its "
+                  f"documentation), {advice}; if C keeps them, free them when C is done with them")
+    return advice
+
+
+def global_finding(rule_id: str, alloc: Allocation, leak: Leak) -> Finding:
+    """Memory stored in a package-level container that only grows (a warning), or that init or a
+    sync.Once body keeps for the life of the process (a note)."""
+    name = leak.detail
+    key = alloc.global_store[0] if alloc.global_store else name
+    verb = "appended to" if key.endswith("[]") else "stored in"
+    what = f"{alloc.variable} (from {alloc.allocator})" if alloc.variable and not alloc.key else f"{alloc.allocator} memory"
+    decl = alloc.global_decl
+    related = (Related(decl.file.span(decl.node), f"{name} is declared here"),) if decl is not None else ()
+    span = alloc.file.span(alloc.call.child_by_field_name("function"))
+    if leak.kind == "lifetime":
+        return Finding(rule_id, f"{what} is kept in the package-level {name} for the life of the process: it is stored "
+                       "once, by init or a sync.Once body, and nothing frees it; that is fine for memory meant to live "
+                       "as long as the program", span, related, level=Level.NOTE)
+    fn = alloc.function.child_by_field_name("name") if alloc.function.type != "func_literal" else None
+    calls = f"every call of {fn.text.decode('utf-8', 'replace')}" if fn is not None else "every call"
+    return Finding(rule_id, f"{what} is {verb} the package-level {name}, which only grows: nothing in the package "
+                   f"frees, deletes or empties its elements, so {calls} leaks one allocation; free the elements when "
+                   "they are no longer needed, or keep the data in Go memory and convert it at each C call", span, related)
 
 
 def assumed_owned(rule_id: str, alloc: Allocation) -> Assumption:

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from cgolint.facts.blocking import BlockingSummaries, Catalog
 from cgolint.facts.calls import CCall, CFunction, GoCCall, c_calls, go_c_calls, package_c_functions
+from cgolint.facts.globals import mark_growing_globals
 from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.owners import Owners, load_owners
 from cgolint.facts.ownership import Allocation, analyse_file
@@ -82,7 +83,9 @@ class PackageFacts:
     @cached_property
     def allocations(self) -> list[Allocation]:
         """Every C allocation in the package's Go code and what becomes of it on each path."""
-        return [a for f in self.package.go_files for a in analyse_file(f, self.go_summaries, self.c_summaries)]
+        allocations = [a for f in self.package.go_files for a in analyse_file(f, self.go_summaries, self.c_summaries)]
+        mark_growing_globals(allocations, self.package, self.go_summaries)
+        return allocations
 
 
 __all__ = ["PackageFacts", "GoCCall", "CCall", "CFunction", "Allocation"]

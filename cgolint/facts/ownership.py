@@ -21,6 +21,17 @@ from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
 
+from cgolint.facts.containers import (
+    element_keys,
+    frees_in,
+    is_element,
+    is_key,
+    literal_keys,
+    local_containers,
+    read_keys,
+    root,
+    store_key,
+)
 from cgolint.facts.summaries import (
     CSummaries,
     GoSummaries,
@@ -69,6 +80,11 @@ class Allocation:
     assumed_owner: str = ""  # "C.list_take": a C function whose name says it adopts took it (an assumption)
     frees: list[Node] = field(default_factory=list)  # calls that free it on some path
     lent_to: set[str] = field(default_factory=set)  # C library functions it is passed to, assumed to borrow
+    key: str = ""  # where it is bound when that is a container: "creq.method", "argv[]", "cols[i].name"
+    kept_in: set[str] = field(default_factory=set)  # container keys its variable was stored into
+    early_defer: Node | None = None  # a deferred call given the container before the memory was in it
+    global_store: tuple[str, Node] | None = None  # (package-level container, the statement storing into it)
+    global_decl: object = None  # the package-level container's declaration (globals.Global) when it only grows
 
 
 # ------------------------------------------------------------------ abstract state
@@ -87,6 +103,10 @@ class State:
 
     def view_names(self) -> set[str]:
         return {n for n, _ in self.views}
+
+    def roots(self) -> set[str]:
+        """Local containers holding the memory."""
+        return {root(n) for n, _ in self.holders if is_key(n)}
 
     def owned(self) -> bool:
         """Unfreed memory this function still has to free."""
@@ -165,12 +185,14 @@ def _is_view_maker(node: Node) -> Node | None:
     return None
 
 
-def _binding(call: Node) -> tuple[Node, Node] | None:
-    """(statement, left-hand identifier) when the allocation is assigned to a plain variable,
-    possibly through conversions or a slice view (s := unsafe.Slice((*T)(C.malloc(n)), k))."""
+def _binding(call: Node) -> tuple[Node, Node, str] | None:
+    """(statement, left-hand side, key) when the allocation is assigned to a plain variable,
+    possibly through conversions or a slice view (s := unsafe.Slice((*T)(C.malloc(n)), k)),
+    with key ""; or stored into a container: `x.f = ...`, `x[i] = ...`, `x = append(x, ...)`,
+    `x := T{f: ...}`, with the key that names where (see containers.py)."""
     node = call
     while node.parent is not None:
-        node = _through_conversions(node)
+        node = through_conversions(node)
         parent = node.parent
         if parent is None:
             break
@@ -182,6 +204,10 @@ def _binding(call: Node) -> tuple[Node, Node] | None:
             continue
         break
     parent = node.parent
+    if parent is not None and parent.type == "argument_list":
+        return _append_binding(node)
+    if parent is not None and parent.type in ("literal_element", "keyed_element"):
+        return _literal_binding(node)
     if parent is None or parent.type != "expression_list":
         return None
     stmt = parent.parent
@@ -203,12 +229,67 @@ def _binding(call: Node) -> tuple[Node, Node] | None:
     if len(left) != len(right):
         return None
     index = [r.id for r in right].index(node.id) if node.id in [r.id for r in right] else -1
-    if index < 0 or left[index].type != "identifier" or left[index].text == b"_":
+    if index < 0 or left[index].text == b"_":
         return None
-    return stmt, left[index]
+    if left[index].type != "identifier":
+        key = store_key(left[index]) if stmt.type == "assignment_statement" else None
+        return (stmt, left[index], key) if key else None
+    return stmt, left[index], ""
 
 
-def _through_conversions(node: Node) -> Node:
+def _assigned_to(expr: Node) -> tuple[Node, Node] | None:
+    """(statement, identifier) when expr is the whole right-hand side bound to one identifier."""
+    parent = expr.parent
+    if parent is None or parent.type != "expression_list":
+        return None
+    stmt = parent.parent
+    if stmt is None or stmt.type not in ("short_var_declaration", "assignment_statement", "var_spec"):
+        return None
+    if stmt.type == "var_spec":
+        left = stmt.children_by_field_name("name")
+    else:
+        lnode = stmt.child_by_field_name("left")
+        if stmt.child_by_field_name("right") != parent or lnode is None:
+            return None
+        op = stmt.child_by_field_name("operator")
+        if op is not None and op.text != b"=":
+            return None
+        left = lnode.named_children
+    if len(left) != 1 or parent.named_child_count != 1 or left[0].type != "identifier":
+        return None
+    return stmt, left[0]
+
+
+def _append_binding(node: Node) -> tuple[Node, Node, str] | None:
+    """x = append(x, ..., node, ...): the allocation is an element of x."""
+    call = node.parent.parent
+    if call is None or call.type != "call_expression" or callee_parts(call) != ("", "append"):
+        return None
+    args = call_args(call)
+    if len(args) < 2 or args[0].id == node.id or args[0].type != "identifier":
+        return None
+    bound = _assigned_to(call)
+    if bound is None or bound[1].text != args[0].text or bound[0].type != "assignment_statement":
+        return None
+    return bound[0], bound[1], f"{args[0].text.decode('utf-8', 'replace')}[]"
+
+
+def _literal_binding(node: Node) -> tuple[Node, Node, str] | None:
+    """x := T{f: node} or x := []T{node}: the allocation is a field or element of x."""
+    lit = node.parent
+    while lit is not None and lit.type in ("literal_element", "keyed_element", "literal_value"):
+        lit = lit.parent
+    if lit is None or lit.type != "composite_literal":
+        return None
+    bound = _assigned_to(lit)
+    if bound is None:
+        return None
+    name = bound[1].text.decode("utf-8", "replace")
+    key = next((k for value, k in literal_keys(lit, name) if value.id == node.id), None)
+    return (bound[0], bound[1], key) if key else None
+
+
+def through_conversions(node: Node) -> Node:
     """The outermost expression that is node wrapped in parentheses and pointer conversions."""
     while node.parent is not None:
         parent = node.parent
@@ -237,8 +318,10 @@ class Simulation:
     """Follows one allocation through its function."""
 
     def __init__(self, alloc: Allocation, go: GoSummaries, imports: set[str], statement: Node | None,
-                 target: Node | None, declared: dict[int, set[str]] | None = None) -> None:
+                 target: Node | None, declared: dict[int, set[str]] | None = None,
+                 containers: dict[str, str] | None = None) -> None:
         self.alloc = alloc
+        self.key = alloc.key  # the container key it is bound to, "" for a variable
         self.go = go
         self.imports = imports
         self.statement = statement  # the statement that binds the allocation
@@ -268,6 +351,13 @@ class Simulation:
             cache[fn.id] = self._declared_names(fn)
         self.locals = cache[fn.id] | self.params | self.results
         self.scope_of_param = fn.id
+        self.containers = containers if containers is not None else local_containers(fn)
+        self._frees: dict[int, set[str]] = {}
+        self.early_defers: dict[str, Node] = {}  # container → a deferred call that was given it early
+
+    def is_container(self, name: str) -> bool:
+        """A struct, array, slice or map value this function declares (not a parameter or result)."""
+        return name in self.containers and name in self.locals and name not in self.params and name not in self.results
 
     # ---- bookkeeping
 
@@ -357,6 +447,9 @@ class Simulation:
         inner = unwrap(expr)
         if inner is None:
             return None
+        for key in read_keys(inner):  # creq.method, argv[i], cols[i].name
+            if key in state.names():
+                return key
         # &view[0] and unsafe.SliceData(view) denote the memory behind a view
         if inner.type == "unary_expression" and inner.text.startswith(b"&"):
             operand = inner.child_by_field_name("operand")
@@ -371,7 +464,7 @@ class Simulation:
         return None
 
     def mentions(self, node: Node, state: State) -> bool:
-        names = state.names() | state.view_names()
+        names = state.names() | state.view_names() | state.roots()
         if not names:
             return False
         for n in walk(node):  # closures included: a capture is a mention
@@ -383,10 +476,16 @@ class Simulation:
         """Calls and captures inside an expression or simple statement, in source order."""
         if node is None or state is None or not state.alive:
             return state
+        roots = state.roots()
         for n in walk_outside_closures(node):
             if state is None:
                 return None
-            if n.type == "call_expression":
+            if not state.alive:
+                return state
+            if n.type == "identifier" and roots and n.text.decode("utf-8", "replace") in roots:
+                if self.container_escapes(n):
+                    state = replace(state, alive=False)  # the container leaves, with the memory in it
+            elif n.type == "call_expression":
                 state = self.call(n, state)
             elif n.type == "func_literal" and n.id != node.id:
                 parent = n.parent
@@ -399,9 +498,60 @@ class Simulation:
                 if operand is not None and ident(operand) in state.names() and not _c_argument(n):
                     state = replace(state, alive=False)  # its address escapes
             elif n.type in ("composite_literal", "literal_value"):
-                if any(self.refers(e, state) for e in _elements(n)):
+                if self.boxed_literal(n) is None and any(self.refers(e, state) for e in _elements(n)):
                     state = replace(state, alive=False)  # kept in a struct, slice or map value
         return state
+
+    def boxed_literal(self, literal: Node) -> str | None:
+        """The local container a composite literal is bound to (`x := T{...}`), else None."""
+        if literal.type == "literal_value":
+            literal = literal.parent
+        if literal is None or literal.type != "composite_literal":
+            return None
+        bound = _assigned_to(literal)
+        if bound is None:
+            return None
+        name = bound[1].text.decode("utf-8", "replace")
+        return name if self.is_container(name) else None
+
+    def container_escapes(self, n: Node) -> bool:
+        """A mention of a container holding the memory: does the container (or its address) leave?
+        Reading a field or element, len(x), ranging over x, assigning into x, and passing it to a call
+        (decided by the call) keep it here; a method call on it, returning it, assigning it to
+        something else, or taking its address outside a call argument let it go."""
+        node = n
+        while node.parent is not None:
+            parent = node.parent
+            if parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
+                if parent.parent is not None and parent.parent.type == "call_expression" \
+                        and parent.parent.child_by_field_name("function") == parent:
+                    return True  # x.method(): the method may keep x
+                node = parent
+            elif parent.type in ("index_expression", "slice_expression") and parent.child_by_field_name("operand") == node:
+                node = parent
+            else:
+                break
+        element = node.id != n.id
+        wrapped = through_conversions(node)
+        parent = wrapped.parent
+        if parent is not None and parent.type == "unary_expression" and parent.text.startswith(b"&"):
+            wrapped = through_conversions(parent)
+            parent = wrapped.parent
+            if parent is None or parent.type != "argument_list":
+                return True  # &x kept somewhere
+            return False  # the call decides
+        if parent is None:
+            return False
+        if parent.type == "argument_list" or (element and node.type != "slice_expression"):
+            return False  # the call decides; reading a field or element (aliases follow the assignment)
+        if parent.type == "range_clause" and parent.child_by_field_name("right") == wrapped:
+            return False
+        if parent.type == "expression_list" and parent.parent is not None \
+                and parent.parent.type == "assignment_statement" and parent.parent.child_by_field_name("left") == parent:
+            return False  # assigned to: the assignment decides
+        if parent.type == "inc_statement" or parent.type == "dec_statement":
+            return False
+        return True
 
     def call(self, call: Node, state: State) -> State:
         operand, name = callee_parts(call)
@@ -409,8 +559,25 @@ class Simulation:
             return state  # handled as statements
         args = call_args(call)
         effect = self.go.call_effect(call, self.imports)
+        roots = state.roots()
+        self_append = operand == "" and name == "append" and self._self_append(call)
         for pos, arg in enumerate(args):
             inner = unwrap(arg)
+            box = _container_arg(arg) if roots else None
+            if box in roots:
+                what = effect.get(pos)
+                if operand == "" and name == "append" and pos == 0:
+                    continue
+                if what == "free-elements" and any(is_element(k) and root(k) == box for k in state.names()):
+                    self.alloc.frees.append(call)
+                    return replace(state, alive=False)
+                if what == "borrow":
+                    if operand == "C" and not self.go.c_side.defines(name):
+                        self.alloc.lent_to.add(f"C.{name}")
+                    continue
+                return replace(state, alive=False)  # kept, taken, or we cannot tell
+            if self_append and pos > 0 and self.refers(arg, state) is not None:
+                continue  # x = append(x, p): the assignment keeps p in x
             if operand == "C" and inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&") \
                     and effect.get(pos) == "store":
                 arg = inner.child_by_field_name("operand")  # &argv to a C function that keeps what argv holds
@@ -428,6 +595,13 @@ class Simulation:
             if operand == "C" and not self.go.c_side.defines(name):
                 self.alloc.lent_to.add(f"C.{name}")
         return state
+
+    def _self_append(self, call: Node) -> bool:
+        """x = append(x, ...) on a local container x."""
+        args = call_args(call)
+        bound = _assigned_to(call)
+        return (bool(args) and bound is not None and bound[1].text == args[0].text
+                and bound[0].type == "assignment_statement" and self.is_container(bound[1].text.decode("utf-8", "replace")))
 
     def immediate_closure(self, lit: Node, state: State) -> State:
         """func() { ... }(): its body runs now; a free inside frees, a store stores."""
@@ -562,6 +736,23 @@ class Simulation:
         holders, views = set(state.holders), set(state.views)
         stored = False
         for lhs, rhs in pairs:
+            if lhs.type == "identifier" and self.is_container(lhs.text.decode("utf-8", "replace")):
+                name = lhs.text.decode("utf-8", "replace")
+                scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
+                inner = unwrap(rhs) if rhs is not None else None
+                if inner is not None and inner.type == "call_expression" and callee_parts(inner) == ("", "append") \
+                        and call_args(inner) and ident(call_args(inner)[0]) == name:
+                    for arg in call_args(inner)[1:]:
+                        if self.refers(arg, before):
+                            holders.add((f"{name}[]", scope))
+                            self.alloc.kept_in.add(f"{name}[]")
+                    continue  # x = append(x, ...): what x held stays in it
+                holders = {h for h in holders if root(h[0]) != name or not is_key(h[0])}  # x = ...: its old contents are lost
+                if inner is not None and inner.type == "composite_literal":
+                    for value, key in literal_keys(inner, name):
+                        if self.refers(value, before):
+                            holders.add((key, scope))
+                            self.alloc.kept_in.add(key)
             src = self.refers(rhs, before) if rhs is not None else None
             view_src = None
             if rhs is not None and src is None:
@@ -588,8 +779,18 @@ class Simulation:
                     holders.add((name, scope))
                 elif view_src is not None:
                     views.add((name, scope))
+            elif (key := store_key(lhs)) is not None and self.is_container(root(key)):
+                if not is_element(key):
+                    holders = {h for h in holders if h[0] != key}  # x.f = ...: what x.f held is lost
+                if src is not None:
+                    holders.add((key, self.scope_for(root(key), stmt)))  # kept in a local struct or array
+                    self.alloc.kept_in.add(key)
+                elif view_src is not None:
+                    stored = True
             elif src is not None or view_src is not None:
                 stored = True  # field, index, or *p: the memory is kept elsewhere
+                if (key := store_key(lhs)) is not None and root(key) not in self.locals:
+                    self.alloc.global_store = (key, stmt)
         after = replace(state, holders=frozenset(holders), views=frozenset(views))
         if stored:
             after = replace(after, alive=False)
@@ -610,20 +811,22 @@ class Simulation:
     def activate(self, before: State, state: State, stmt: Node) -> State:
         """The allocation happens here (state: after the assignment's other effects). A loop that
         runs it again must have freed the last one (before: the state the statement found)."""
-        name = self.target.text.decode("utf-8", "replace")
+        name = self.key or self.target.text.decode("utf-8", "replace")
+        variable = root(name)
         declares = stmt.type in ("short_var_declaration", "var_spec", "var_declaration")
-        scope = self._decl_scope(stmt) if declares else self.scope_for(name, stmt)
-        if before.alive and not before.protected and (name in before.names() or name in before.view_names()):
+        scope = self._decl_scope(stmt) if declares else self.scope_for(variable, stmt)
+        if before.alive and not before.protected and not is_element(name) \
+                and (name in before.names() or name in before.view_names()):
             loop = next((a for a in ancestors(stmt) if a.type == "for_statement"), stmt)
             self.leak("loop", loop)  # the previous iteration's memory is overwritten
         holders = frozenset(h for h in state.holders if h[0] != name)
         views = frozenset(v for v in state.views if v[0] != name)
-        rhs_is_view = _is_view_maker(self._bound_rhs(stmt)) is not None
+        rhs_is_view = not self.key and _is_view_maker(self._bound_rhs(stmt)) is not None
         if rhs_is_view:
             views |= {(name, scope)}
         else:
             holders |= {(name, scope)}
-        if name not in self.locals or name in self.results:
+        if variable not in self.locals or variable in self.results:
             if rhs_is_view and name not in self.results:
                 self.leak("view-escape", stmt, "global")
             return State()  # stored in a package-level variable or a named result
@@ -712,6 +915,11 @@ class Simulation:
         return self.leave_scope(result, stmt)
 
     def run_for(self, stmt: Node, state: State, label: str) -> State | None:
+        if state.alive and any(is_element(n) for n in state.names()) \
+                and self.frees_in(stmt, closures=False) & state.names():
+            # for _, p := range x { C.free(p) } frees every element (an empty x held nothing)
+            self.alloc.frees.append(stmt)
+            return self.effects(stmt, replace(state, alive=False))
         clause = next((c for c in stmt.named_children if c.type in ("for_clause", "range_clause")), None)
         condition = None
         update = None
@@ -789,23 +997,73 @@ class Simulation:
             target.continues.append(left)
         return None
 
+    def frees_in(self, node: Node, closures: bool = True) -> set[str]:
+        """Variables and container keys the calls below node free (cached per node)."""
+        cached = self._frees.get(node.id)
+        if cached is None:
+            cached = self._frees[node.id] = frees_in(node, lambda c: self.go.call_effect(c, self.imports), closures)
+        return cached
+
+    def closure_of(self, fn: Node | None) -> Node | None:
+        """The function literal a local variable holds (`cleanup := func() {...}`; `defer cleanup()`)."""
+        if fn is None or fn.type != "identifier":
+            return fn
+        name = fn.text
+        found = []
+        body = self.alloc.function.child_by_field_name("body")
+        for node in walk_outside_closures(body) if body is not None else ():
+            if node.type in ("short_var_declaration", "assignment_statement"):
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                if left is not None and right is not None and any(c.text == name for c in left.named_children):
+                    found.append(right.named_children[0] if left.named_child_count == 1 == right.named_child_count else None)
+        return found[0] if len(found) == 1 and found[0] is not None and found[0].type == "func_literal" else fn
+
+    def deferred_element_frees(self, call: Node, state: State) -> dict[str, set[str]]:
+        """For `defer f(x)` / `defer func(ps []T) {...}(x)`: container argument → the element keys of
+        it the deferred call frees."""
+        fn = self.closure_of(call.child_by_field_name("function"))
+        out: dict[str, set[str]] = {}
+        args = call_args(call)
+        if fn is not None and fn.type == "func_literal":
+            body = fn.child_by_field_name("body")
+            freed = self.frees_in(body) if body is not None else set()
+            for param, arg in zip(param_names(fn), args, strict=False):
+                name = ident(arg)
+                if name is not None and self.is_container(name):
+                    keys = {name + k[len(param):] for k in freed if is_element(k) and root(k) == param}
+                    if keys:
+                        out[name] = keys
+            return out
+        effect = self.go.call_effect(call, self.imports)
+        for pos, arg in enumerate(args):
+            name = ident(arg)
+            if effect.get(pos) == "free-elements" and name is not None and self.is_container(name):
+                out[name] = set(element_keys(name))
+        return out
+
     def run_defer(self, stmt: Node, state: State) -> State | None:
         call = stmt.named_children[0] if stmt.named_children else None
         if call is None or call.type != "call_expression":
             return self.effects(stmt, state)
-        fn = call.child_by_field_name("function")
+        given = self.deferred_element_frees(call, state)
+        if given:
+            # The arguments are evaluated now: what the container holds now is freed at exit, and so
+            # are later index stores into the same array (a slice or map shares it); appends are not.
+            names = state.names()
+            if state.alive and any(k in names for keys in given.values() for k in keys):
+                self.alloc.frees.append(stmt)
+                return replace(state, protected=True)
+            later = frozenset(k for c, keys in given.items() if self.containers.get(c) in ("slice", "map")
+                              for k in keys if "[i]" in k)
+            for c in given:
+                self.early_defers.setdefault(c, stmt)
+            return replace(state, exit_frees=state.exit_frees | later)
+        fn = self.closure_of(call.child_by_field_name("function"))
         if fn is not None and fn.type == "func_literal":
             # The closure runs at exit and reads variables then: it frees what they hold at exit,
             # including memory allocated after the defer statement.
             body = fn.child_by_field_name("body")
-            freed = set()
-            for n in walk(body) if body is not None else ():
-                if n.type == "call_expression":
-                    effect = self.go.call_effect(n, self.imports)
-                    for pos, arg in enumerate(call_args(n)):
-                        name = ident(arg)
-                        if name is not None and effect.get(pos) == "free":
-                            freed.add(name)
+            freed = self.frees_in(body) if body is not None else set()
             if freed:
                 if state.names() & freed:
                     self.alloc.frees.append(stmt)
@@ -858,6 +1116,28 @@ class Simulation:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _container_arg(arg: Node) -> str | None:
+    """The container an argument passes whole: x, &x, &x[i], &x.f, x[a:b], unsafe.SliceData(x)."""
+    inner = unwrap(arg)
+    if inner is not None and inner.type == "call_expression" and callee_parts(inner) == ("unsafe", "SliceData"):
+        args = call_args(inner)
+        inner = unwrap(args[0]) if args else None
+    address = False
+    if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
+        inner = inner.child_by_field_name("operand")
+        address = True
+    while inner is not None and inner.type == "parenthesized_expression" and inner.named_child_count == 1:
+        inner = inner.named_children[0]
+    if inner is None:
+        return None
+    if inner.type == "identifier":
+        return inner.text.decode("utf-8", "replace")
+    if inner.type == "slice_expression" or (address and inner.type in ("index_expression", "selector_expression")):
+        return root(inner.text.decode("utf-8", "replace")) if ident(inner.child_by_field_name("operand")) or \
+            store_key(inner) else None
+    return None
 
 
 def _c_argument(node: Node) -> bool:
@@ -915,7 +1195,7 @@ def _closing(scope: Node) -> Node:
 
 def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocation | None = None) -> Leak | None:
     """An allocation that is never bound to a variable: leaked unless someone takes it."""
-    node = _through_conversions(call)
+    node = through_conversions(call)
     parent = node.parent
     if parent is None:
         return None
@@ -951,6 +1231,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
     imports = imported_names(file)
     allocations = []
     declared: dict[int, set[str]] = {}  # per function: computed once, shared by its allocations
+    containers: dict[int, dict[str, str]] = {}  # per function: its local containers
     makers: dict[int, list[Node]] = {}  # per function: its slice views over pointers
     for kind in ("call_expression", "slice_expression"):
         for node in file.nodes.get(kind, ()):
@@ -964,23 +1245,44 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
             continue
         function = enclosing_function(call)
         if function is None:
-            continue  # a package-level initializer: lives as long as the program
+            # a package-level initializer: bound to a variable it lives as long as the program, but
+            # handed straight to a C function that copies it, it leaks (once)
+            decl = next((a for a in ancestors(call) if a.type == "var_declaration"), None)
+            if decl is not None:
+                alloc = Allocation(file, call, kind[0], kind[1], decl)
+                leak = inline_fate(call, go, imports, alloc)
+                if leak is not None and leak.kind == "inline":
+                    alloc.leaks.append(leak)
+                    allocations.append(alloc)
+            continue
         alloc = Allocation(file, call, kind[0], kind[1], function)
         bound = _binding(call)
+        if function.id not in containers:
+            containers[function.id] = local_containers(function)
+        if bound is not None and bound[2]:
+            probe = Simulation(alloc, go, imports, None, None, declared, containers[function.id])
+            if not probe.is_container(root(bound[2])):
+                if root(bound[2]) not in probe.locals:
+                    alloc.global_store = (bound[2], bound[0])  # x.f, x[k] or x = append(x, ...) on a package-level x
+                bound = None  # a field or element of something else: kept there
         if bound is None:
             leak = inline_fate(call, go, imports, alloc)
             if leak is not None:
                 alloc.leaks.append(leak)
             allocations.append(alloc)
             continue
-        stmt, target = bound
-        alloc.variable = target.text.decode("utf-8", "replace")
+        stmt, target, key = bound
+        alloc.variable = key or target.text.decode("utf-8", "replace")
+        alloc.key = key
         # a var_spec is run as part of its var_declaration
-        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, declared)
+        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, declared,
+                         containers[function.id])
         try:
             sim.run_function()
         except (Undecided, RecursionError):
             alloc.undecided = True
+        held = {root(k) for k in alloc.kept_in} | ({root(key)} if key else set())
+        alloc.early_defer = next((n for c, n in sim.early_defers.items() if c in held), None)
         alloc.leaks = sorted(sim.leaks.values(), key=lambda leak: leak.node.start_byte)
         seen = {n.id for n in sim.view_nodes}
         alloc.views = sim.view_nodes + [

@@ -15,6 +15,16 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from cgolint.facts.calls import CFunction, c_callee
+from cgolint.facts.containers import freed_keys, is_element, root
+from cgolint.facts.goexpr import (  # noqa: F401 (re-exported: the analyses import them from here)
+    call_args,
+    callee_parts,
+    conversion_operand,
+    ident,
+    is_conversion,
+    unwrap,
+    walk_outside_closures,
+)
 from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
 from cgolint.treewalk import walk
@@ -28,54 +38,6 @@ STORING = frozenset({"assignment_statement", "send_statement", "literal_element"
 
 
 # ---------------------------------------------------------------- Go expressions
-
-
-def unwrap(expr: Node | None) -> Node | None:
-    """Strip parentheses and pointer conversions: unsafe.Pointer(x), (*T)(x), uintptr(x)."""
-    while expr is not None:
-        if expr.type == "parenthesized_expression" and expr.named_child_count == 1:
-            expr = expr.named_children[0]
-        elif expr.type in ("call_expression", "type_conversion_expression") and is_conversion(expr):
-            args = conversion_operand(expr)
-            if args is None:
-                return expr
-            expr = args
-        else:
-            return expr
-    return None
-
-
-def is_conversion(call: Node) -> bool:
-    if call.type == "type_conversion_expression":
-        return True
-    fn = call.child_by_field_name("function")
-    args = call.child_by_field_name("arguments")
-    if fn is None or args is None or args.named_child_count != 1:
-        return False
-    if fn.type == "selector_expression" and fn.text == b"unsafe.Pointer":
-        return True
-    if fn.type == "identifier" and fn.text == b"uintptr":
-        return True
-    if fn.type == "parenthesized_expression":  # (*C.char)(p), (*T)(p)
-        inner = fn.named_children[0] if fn.named_child_count else None
-        return inner is not None and (inner.type in ("pointer_type", "unary_expression") and inner.text.startswith(b"*"))
-    return False
-
-
-def conversion_operand(call: Node) -> Node | None:
-    if call.type == "type_conversion_expression":
-        operand = call.child_by_field_name("operand")
-        return operand
-    args = call.child_by_field_name("arguments")
-    return args.named_children[0] if args is not None and args.named_child_count else None
-
-
-def ident(expr: Node | None) -> str | None:
-    """The variable an expression refers to, through parentheses and pointer conversions."""
-    expr = unwrap(expr)
-    if expr is not None and expr.type == "identifier":
-        return expr.text.decode("utf-8", "replace")
-    return None
 
 
 def c_value_name(expr: Node | None, package_vars: dict[str, Node], depth: int = 0) -> str | None:
@@ -127,36 +89,6 @@ def package_var_values(files: list[GoFile]) -> dict[str, Node]:
     return out
 
 
-def call_args(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments")
-    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
-
-
-def callee_parts(call: Node) -> tuple[str, str]:
-    """("C", "free") for C.free(...), ("", "helper") for helper(...), ("x", "Close") for x.Close()."""
-    fn = call.child_by_field_name("function")
-    if fn is None:
-        return "", ""
-    if fn.type == "identifier":
-        return "", fn.text.decode("utf-8", "replace")
-    if fn.type == "selector_expression":
-        operand = fn.child_by_field_name("operand")
-        fld = fn.child_by_field_name("field")
-        return (operand.text.decode("utf-8", "replace") if operand is not None else ""), (fld.text.decode("utf-8", "replace") if fld is not None else "")
-    return "?", ""
-
-
-def walk_outside_closures(node: Node):
-    """Nodes below node, without entering function literals (which are yielded, not entered)."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if current.type == "func_literal" and current is not node:
-            continue
-        stack.extend(reversed(current.children))
-
-
 # ---------------------------------------------------------------- Go summaries
 
 
@@ -166,6 +98,7 @@ class GoSummary:
     params: list[str]
     frees: set[int] = field(default_factory=set)
     stores: set[int] = field(default_factory=set)
+    frees_elements: set[int] = field(default_factory=set)  # slices or arrays whose every element it frees
 
 
 def go_functions(files: list[GoFile]) -> list[tuple[GoFile, Node]]:
@@ -236,10 +169,11 @@ class GoSummaries:
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
             changed = False
             for summary, index, calls, imports in bodies:
-                frees, stores = self._scan_calls(index, calls, imports)
-                if frees - summary.frees or stores - summary.stores:
+                frees, stores, elements = self._scan_calls(index, calls, imports)
+                if frees - summary.frees or stores - summary.stores or elements - summary.frees_elements:
                     summary.frees |= frees
                     summary.stores |= stores
+                    summary.frees_elements |= elements
                     changed = True
             if not changed:
                 break
@@ -262,21 +196,28 @@ class GoSummaries:
             return {index[name]} if name in index else set()
         return set()
 
-    def _scan_calls(self, index: dict[str, int], calls: list[Node], imports: set[str]) -> tuple[set[int], set[int]]:
-        frees, stores = set(), set()
+    def _scan_calls(self, index: dict[str, int], calls: list[Node], imports: set[str]) -> tuple[set[int], set[int], set[int]]:
+        frees, stores, elements = set(), set(), set()
         for node in calls:
             effect = self.call_effect(node, imports)
             for pos, arg in enumerate(call_args(node)):
                 name = ident(arg)
-                if name in index and effect.get(pos) == "free":
-                    frees.add(index[name])
-                elif name in index and effect.get(pos) in ("store", "assumed"):
+                what = effect.get(pos)
+                if what == "free":
+                    if name in index:
+                        frees.add(index[name])
+                    # for _, p := range param { C.free(p) }, C.free(param[i])
+                    elements |= {index[root(k)] for k in freed_keys(arg, None) if is_element(k) and root(k) in index}
+                elif what == "free-elements" and name in index:
+                    elements.add(index[name])
+                elif name in index and what in ("store", "assumed"):
                     stores.add(index[name])
-        return frees, stores
+        return frees, stores, elements
 
     def call_effect(self, call: Node, imports: set[str]) -> dict[int, str]:
         """Argument position → "free", "store" (ownership leaves: stored, taken or kept), "assumed"
-        (a C function whose name says it adopts), or "borrow"; missing positions are unknown."""
+        (a C function whose name says it adopts), "free-elements" (a package function that frees
+        every element of the slice or array it is given), or "borrow"; missing positions are unknown."""
         operand, name = callee_parts(call)
         args = call_args(call)
         if operand == "C":
@@ -297,7 +238,8 @@ class GoSummaries:
             return {}
         effect: dict[int, str] = {}
         for pos in range(len(args)):
-            kinds = {("free" if pos in s.frees else "store" if pos in s.stores else "borrow") for s in candidates
+            kinds = {("free" if pos in s.frees else "store" if pos in s.stores
+                      else "free-elements" if pos in s.frees_elements else "borrow") for s in candidates
                      if pos < len(s.params)}
             if len(kinds) == 1:
                 effect[pos] = kinds.pop()

@@ -1,0 +1,242 @@
+"""Local containers that hold C memory: struct values, arrays, slices and maps a function declares.
+
+The ownership analysis tracks memory kept in a container by a key that names where it is:
+`x.f` (field f of the local struct x), `x[]` (an element appended to the slice x), `x[i]` (an
+element stored by index or written in a literal), and `x[].f` / `x[i].f` (field f of an
+element). The root, `x`, is the local variable whose fate decides the memory's: if `x` is
+returned, stored elsewhere or captured, the memory leaves with it.
+
+The difference between `x[]` and `x[i]` is what a deferred call sees: `defer f(x)` evaluates `x`
+at the defer statement, so it sees later index stores into the same backing array (`x[i]`) but
+not later appends (`x[]`), which may grow a new array.
+"""
+
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
+from cgolint.treewalk import walk
+
+FIELD_DEPTH = 1  # x.f and x[i].f; deeper paths (x.a.b) may run through a pointer the struct does not own
+
+
+def root(key: str) -> str:
+    """The container variable of a key: "argv" for "argv[i]", "creq" for "creq.method"."""
+    for i, ch in enumerate(key):
+        if ch in ".[":
+            return key[:i]
+    return key
+
+
+def is_key(name: str) -> bool:
+    return "." in name or "[" in name
+
+
+def is_element(key: str) -> bool:
+    return "[" in key
+
+
+def tail(key: str) -> str:
+    """".name" for "cols[i].name", "" for "argv[]"."""
+    i = key.find("]")
+    return key[i + 1:] if i >= 0 else ""
+
+
+def element_keys(container: str, field: str = "") -> tuple[str, str]:
+    return f"{container}[]{field}", f"{container}[i]{field}"
+
+
+def _name(node: Node | None) -> str | None:
+    return node.text.decode("utf-8", "replace") if node is not None and node.type == "identifier" else None
+
+
+def _field(node: Node) -> str | None:
+    f = node.child_by_field_name("field")
+    return f.text.decode("utf-8", "replace") if f is not None else None
+
+
+def store_key(lhs: Node) -> str | None:
+    """The key an assignment target names: x.f, x[i], x[i].f; None for anything else."""
+    node = unwrap(lhs)
+    if node is None:
+        return None
+    if node.type == "selector_expression":
+        operand, fld = node.child_by_field_name("operand"), _field(node)
+        if operand is not None and operand.type == "parenthesized_expression" and operand.named_child_count == 1:
+            operand = operand.named_children[0]
+        if fld is None or operand is None:
+            return None
+        if operand.type == "identifier":
+            return f"{_name(operand)}.{fld}"
+        if operand.type == "index_expression":
+            base = _name(operand.child_by_field_name("operand"))
+            return f"{base}[i].{fld}" if base else None
+        return None
+    if node.type == "index_expression":
+        base = _name(node.child_by_field_name("operand"))
+        return f"{base}[i]" if base else None
+    return None
+
+
+def read_keys(expr: Node | None) -> tuple[str, ...]:
+    """The keys an expression reads (through conversions): x.f, or any element for x[e]."""
+    key = store_key(expr) if expr is not None else None
+    if key is None:
+        return ()
+    if "[i]" in key:
+        return (key.replace("[i]", "[]"), key)
+    return (key,)
+
+
+def type_kind(type_node: Node | None) -> str | None:
+    """struct, array, slice or map for a value type; None for pointers and anything unknown."""
+    if type_node is None:
+        return None
+    t = type_node.type
+    if t == "slice_type":
+        return "slice"
+    if t in ("array_type", "implicit_length_array_type"):
+        return "array"
+    if t == "map_type":
+        return "map"
+    if t in ("qualified_type", "type_identifier", "struct_type", "generic_type"):
+        return "struct"
+    return None
+
+
+def value_kind(value: Node | None) -> str | None:
+    """The kind of container a value makes: a composite literal (not &T{}) or make(T, ...)."""
+    value = value
+    while value is not None and value.type == "parenthesized_expression" and value.named_child_count == 1:
+        value = value.named_children[0]
+    if value is None:
+        return None
+    if value.type == "composite_literal":
+        return type_kind(value.child_by_field_name("type"))
+    if value.type == "call_expression" and callee_parts(value) == ("", "make"):
+        args = value.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_child_count else None
+        return type_kind(first)
+    return None
+
+
+def local_containers(fn: Node) -> dict[str, str]:
+    """Variables the function declares as container values, with their kind. A name declared
+    more than once counts only if every declaration makes a container."""
+    kinds: dict[str, str] = {}
+    bad: set[str] = set()
+    body = fn.child_by_field_name("body")
+    for node in walk_outside_closures(body) if body is not None else ():
+        pairs: list[tuple[str | None, str | None]] = []
+        if node.type == "short_var_declaration":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            lhs = list(left.named_children) if left is not None else []
+            rhs = list(right.named_children) if right is not None else []
+            pairs = [(_name(l), value_kind(rhs[i]) if len(rhs) == len(lhs) else None) for i, l in enumerate(lhs)]
+        elif node.type == "var_spec":
+            names = node.children_by_field_name("name")
+            value = node.child_by_field_name("value")
+            values = list(value.named_children) if value is not None else []
+            declared = type_kind(node.child_by_field_name("type"))
+            for i, n in enumerate(names):
+                kind = value_kind(values[i]) if len(values) == len(names) else (declared if not values else None)
+                pairs.append((_name(n), kind))
+        elif node.type == "range_clause":
+            left = node.child_by_field_name("left")
+            pairs = [(_name(c), None) for c in (left.named_children if left is not None else ())]
+        for name, kind in pairs:
+            if name is None or name == "_":
+                continue
+            if kind is None or kinds.get(name, kind) != kind:
+                bad.add(name)
+            else:
+                kinds[name] = kind
+    return {n: k for n, k in kinds.items() if n not in bad}
+
+
+def literal_keys(literal: Node, container: str) -> list[tuple[Node, str]]:
+    """(element value, key) for each element of a composite literal bound to container."""
+    kind = type_kind(literal.child_by_field_name("type"))
+    body = literal.child_by_field_name("body")
+    out = []
+    for element in body.named_children if body is not None else ():
+        if element.type == "keyed_element":
+            parts = [c for c in element.named_children if c.type != "comment"]
+            if len(parts) != 2:
+                continue
+            key_node, value = parts
+            value = value.named_children[0] if value.type == "literal_element" and value.named_child_count else value
+            if kind == "struct":
+                key_node = key_node.named_children[0] if key_node.type == "literal_element" and key_node.named_child_count else key_node
+                if key_node.type in ("identifier", "field_identifier"):
+                    out.append((value, f"{container}.{key_node.text.decode('utf-8', 'replace')}"))
+            elif kind in ("slice", "array", "map"):
+                out.append((value, f"{container}[i]"))
+        elif element.type == "literal_element" and kind in ("slice", "array"):
+            value = element.named_children[0] if element.named_child_count else element
+            out.append((value, f"{container}[i]"))
+    return out
+
+
+def range_source(name_node: Node, stop: Node | None) -> str | None:
+    """For v inside `for _, v := range x { ... }` (below stop): x."""
+    name = name_node.text
+    node = name_node.parent
+    while node is not None:
+        if node.type == "for_statement":
+            clause = next((c for c in node.named_children if c.type == "range_clause"), None)
+            left = clause.child_by_field_name("left") if clause is not None else None
+            values = list(left.named_children) if left is not None else []
+            if len(values) == 2 and values[1].text == name:
+                return ident(clause.child_by_field_name("right"))
+            if any(v.text == name for v in values):
+                return None  # shadowed by a key or index variable
+        if stop is not None and node.id == stop.id:
+            break
+        node = node.parent
+    return None
+
+
+def freed_keys(arg: Node, stop: Node | None) -> set[str]:
+    """What freeing arg frees, as keys: x.f, the elements of x for x[e] or for the value variable
+    of a range over x (and x[e].f, v.f for field f of the elements)."""
+    inner = unwrap(arg)
+    if inner is None:
+        return set()
+    keys = set(read_keys(inner))
+    if inner.type == "identifier":
+        source = range_source(inner, stop)
+        if source:
+            keys |= set(element_keys(source))
+    elif inner.type == "selector_expression":
+        operand = inner.child_by_field_name("operand")
+        fld = _field(inner)
+        if operand is not None and operand.type == "identifier" and fld:
+            source = range_source(operand, stop)
+            if source:
+                keys |= set(element_keys(source, "." + fld))
+    return keys
+
+
+def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:
+    """Names and keys the calls in body free (effects(call) → position → effect)."""
+    out: set[str] = set()
+    nodes = walk(body) if include_closures else walk_outside_closures(body)
+    for node in nodes:
+        if node.type != "call_expression":
+            continue
+        effect = effects(node)
+        for pos, arg in enumerate(call_args(node)):
+            what = effect.get(pos)
+            if what == "free":
+                name = ident(arg)
+                if name is not None:
+                    out.add(name)
+                out |= freed_keys(arg, body)
+            elif what == "free-elements":
+                name = ident(arg)
+                if name is not None:
+                    out |= set(element_keys(name))
+    return out
+

@@ -1,0 +1,127 @@
+package httpc
+
+/*
+#include <stdlib.h>
+typedef struct { const char *method; const char *path; const char *body; int status; } request_t;
+typedef struct { void *conn; } client_t;
+// From an HTTP library: reads the request's strings during the call, copies what it keeps.
+int client_do(client_t *c, request_t *r);
+*/
+import "C"
+
+import (
+	"errors"
+	"unsafe"
+)
+
+type Client struct{ c *C.client_t }
+
+type Request struct{ Method, Path, Body string }
+
+// Do fills a C struct on the stack field by field and never frees the fields.
+func (cl *Client) Do(r *Request) (int, error) {
+	var creq C.request_t
+	creq.method = C.CString(r.Method) // want CGO001 "creq.method \(from C.CString, kept in the local struct creq\) is not freed when returning at line 28; if C.client_do only borrows it"
+	creq.path = C.CString(r.Path)
+	defer C.free(unsafe.Pointer(creq.path))
+	if C.client_do(cl.c, &creq) != 0 {
+		return 0, errors.New("request failed")
+	}
+	return int(creq.status), nil
+}
+
+// DoLiteral builds the struct with a composite literal: the same leak.
+func (cl *Client) DoLiteral(r *Request) error {
+	creq := C.request_t{
+		method: C.CString(r.Method), // want CGO001 "creq.method \(from C.CString, kept in the local struct creq\) is not freed when returning at line 41"
+		path:   C.CString(r.Path),
+	}
+	defer C.free(unsafe.Pointer(creq.path))
+	if C.client_do(cl.c, &creq) != 0 {
+		return errors.New("request failed")
+	}
+	return nil
+}
+
+// DoFreed frees every field it filled, on every path.
+func (cl *Client) DoFreed(r *Request) error {
+	var creq C.request_t
+	creq.method = C.CString(r.Method)
+	defer C.free(unsafe.Pointer(creq.method))
+	creq.path = C.CString(r.Path)
+	defer C.free(unsafe.Pointer(creq.path))
+	body := C.CString(r.Body)
+	defer C.free(unsafe.Pointer(body))
+	creq.body = body
+	if C.client_do(cl.c, &creq) != 0 {
+		return errors.New("request failed")
+	}
+	return nil
+}
+
+// DoClosure frees the fields in one deferred closure, which reads them at exit.
+func (cl *Client) DoClosure(r *Request) error {
+	var creq C.request_t
+	defer func() {
+		C.free(unsafe.Pointer(creq.method))
+		C.free(unsafe.Pointer(creq.path))
+	}()
+	creq.method = C.CString(r.Method)
+	creq.path = C.CString(r.Path)
+	if C.client_do(cl.c, &creq) != 0 {
+		return errors.New("request failed")
+	}
+	return nil
+}
+
+// DoAlias keeps the string in a variable too and frees it through the variable.
+func (cl *Client) DoAlias(r *Request) error {
+	m := C.CString(r.Method)
+	creq := C.request_t{method: m}
+	err := C.client_do(cl.c, &creq)
+	C.free(unsafe.Pointer(m))
+	if err != 0 {
+		return errors.New("request failed")
+	}
+	return nil
+}
+
+// NewRequest hands the filled struct to its caller: the caller owns the fields.
+func NewRequest(r *Request) C.request_t {
+	var creq C.request_t
+	creq.method = C.CString(r.Method)
+	return creq
+}
+
+// pending keeps requests for a worker that frees them.
+var pending = make(chan C.request_t, 16)
+
+// Queue sends the struct on a channel: the receiver owns the fields.
+func Queue(r *Request) {
+	creq := C.request_t{method: C.CString(r.Method)}
+	pending <- creq
+}
+
+// Keep stores the struct in its receiver.
+type Keeper struct{ req C.request_t }
+
+func (k *Keeper) Keep(r *Request) {
+	var creq C.request_t
+	creq.method = C.CString(r.Method)
+	k.req = creq
+}
+
+// Prepare fills a struct its caller gave it: the caller's struct owns the fields.
+func Prepare(dst *C.request_t, r *Request) {
+	dst.method = C.CString(r.Method)
+}
+
+// Async lets a goroutine use the struct and free it.
+func (cl *Client) Async(r *Request) {
+	var creq C.request_t
+	creq.method = C.CString(r.Method)
+	go func() {
+		C.client_do(cl.c, &creq)
+		C.free(unsafe.Pointer(creq.method))
+	}()
+}
