@@ -554,6 +554,7 @@ class Simulation:
         return True
 
     def call(self, call: Node, state: State) -> State:
+        """What a call does to the memory: frees it, takes it, keeps it, or borrows it."""
         operand, name = callee_parts(call)
         if (operand, name) in TERMINATORS or (operand == "" and name == "panic"):
             return state  # handled as statements
@@ -568,7 +569,7 @@ class Simulation:
                 what = effect.get(pos)
                 if operand == "" and name == "append" and pos == 0:
                     continue
-                if what == "free-elements" and any(is_element(k) and root(k) == box for k in state.names()):
+                if what == "free-elements":  # a function that frees every element (or the C fields) it is given
                     self.alloc.frees.append(call)
                     return replace(state, alive=False)
                 if what == "borrow":

@@ -256,6 +256,7 @@ class CSummary:
     returns_string: bool = False
     frees: set[int] = field(default_factory=set)
     stores: set[int] = field(default_factory=set)
+    frees_within: set[int] = field(default_factory=set)  # pointer parameters whose fields or elements it frees
 
 
 def _c_params(definition: Node) -> list[str]:
@@ -331,7 +332,15 @@ class CSummaries:
         pointer_return = decl is not None and decl.type == "pointer_declarator"
         body = definition.child_by_field_name("body")
         local_names = set()
+        aliases: dict[str, int] = {}  # Options *o = (Options *)data; for a parameter data
         for d in walk(body) if body is not None else ():
+            if d.type == "init_declarator":
+                target = d.child_by_field_name("declarator")
+                while target is not None and target.type == "pointer_declarator":
+                    target = target.child_by_field_name("declarator")
+                src = _c_ident(d.child_by_field_name("value"))
+                if target is not None and target.type == "identifier" and src in params:
+                    aliases[target.text.decode("utf-8", "replace")] = params[src]
             if d.type == "declaration":
                 for part in d.children_by_field_name("declarator"):
                     while part is not None and part.type != "identifier":
@@ -345,6 +354,13 @@ class CSummaries:
                 first = args.named_children[0] if args is not None and args.named_children else None
                 if (callee in C_FREES or callee == "realloc") and _c_ident(first) in params:
                     summary.frees.add(params[_c_ident(first)])  # realloc consumes the old block
+                elif callee in C_FREES and first is not None and _c_strip(first) is not None \
+                        and _c_strip(first).type in ("field_expression", "subscript_expression"):
+                    base = _c_base(_c_strip(first))  # free(opts->title), free(hdrs[i].key)
+                    if base in params:
+                        summary.frees_within.add(params[base])
+                    elif base in aliases:
+                        summary.frees_within.add(aliases[base])
                 taken = owners.c_taken(callee, [_c_function_name(a) for a in args.named_children]) \
                     if owners is not None and callee in owners.c and args is not None else None
                 for pos in taken or ():  # a wrapper handing its parameter to a function that takes it
@@ -399,4 +415,5 @@ class CSummaries:
             if name_adopts(name):  # g_foo_take, list_adopt: assumed to take what it is given
                 return {i: "assumed" for i in range(nargs)}
             return {i: "borrow" for i in range(nargs)}  # a C library function borrows its arguments
-        return {i: ("free" if i in summary.frees else "store" if i in summary.stores else "borrow") for i in range(nargs)}
+        return {i: ("free" if i in summary.frees else "store" if i in summary.stores
+                    else "free-elements" if i in summary.frees_within else "borrow") for i in range(nargs)}
