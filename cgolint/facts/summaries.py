@@ -311,20 +311,24 @@ class CSummaries:
         allocators = set(C_ALLOCATORS)
         # A function returning what another of the package's allocators returns allocates too
         # (char *get_text(p) { return g_strdup(...); }): a few rounds reach the fixpoint.
+        # The same for functions handing a parameter to one that frees inside it.
         for _ in range(4):
+            previous = self.by_name
+            self.by_name = {}
             for name, defs in functions.items():
                 summary = CSummary(name)
                 for fn in defs:
-                    self._scan(fn.node, summary, allocators, self.owners)
+                    self._scan(fn.node, summary, allocators, self.owners, previous)
                 self.by_name[name] = summary
             grown = allocators | {n for n, s in self.by_name.items() if s.returns_allocation}
-            if grown == allocators:
+            within = {n: s.frees_within for n, s in self.by_name.items()}
+            if grown == allocators and within == {n: s.frees_within for n, s in previous.items()}:
                 break
             allocators = grown
 
     @staticmethod
     def _scan(definition: Node, summary: CSummary, allocators: set[str] = C_ALLOCATORS,
-              owners: Owners | None = None) -> None:
+              owners: Owners | None = None, known: dict[str, CSummary] | None = None) -> None:
         params = {n: i for i, n in enumerate(_c_params(definition)) if n}
         allocated: set[str] = set()
         type_text = (definition.child_by_field_name("type").text if definition.child_by_field_name("type") else b"")
@@ -361,6 +365,14 @@ class CSummaries:
                         summary.frees_within.add(params[base])
                     elif base in aliases:
                         summary.frees_within.add(aliases[base])
+                elif known and callee in known and known[callee].frees_within and args is not None:
+                    for pos in known[callee].frees_within:  # handed on to a function that frees inside it
+                        arg = args.named_children[pos] if pos < args.named_child_count else None
+                        src = _c_ident(arg)
+                        if src in params:
+                            summary.frees_within.add(params[src])
+                        elif src in aliases:
+                            summary.frees_within.add(aliases[src])
                 taken = owners.c_taken(callee, [_c_function_name(a) for a in args.named_children]) \
                     if owners is not None and callee in owners.c and args is not None else None
                 for pos in taken or ():  # a wrapper handing its parameter to a function that takes it

@@ -7,6 +7,15 @@ typedef struct { const char *name; int flags; } column_t;
 int proc_spawn(char **argv, int argc);
 // From a table library: copies the column names.
 int table_create(void *db, column_t *cols, int n);
+// The package's own helpers: spawn, then free every argument.
+static void free_argv(char **argv, int n) {
+	for (int i = 0; i < n; i++) free(argv[i]);
+}
+static int proc_spawn_free(char **argv, int n) {
+	int rc = proc_spawn(argv, n);
+	free_argv(argv, n);
+	return rc;
+}
 */
 import "C"
 
@@ -16,7 +25,7 @@ import "unsafe"
 func Spawn(args []string) int {
 	var argv []*C.char
 	for _, a := range args {
-		argv = append(argv, C.CString(a)) // want CGO001 "C.CString memory stored in an element of argv is not freed when returning at line 21; if C.proc_spawn only borrows the strings \(check its documentation\), free every element of argv before it goes away"
+		argv = append(argv, C.CString(a)) // want CGO001 "C.CString memory stored in an element of argv is not freed when returning at line 30; if C.proc_spawn only borrows the strings \(check its documentation\), free every element of argv before it goes away"
 	}
 	return int(C.proc_spawn(&argv[0], C.int(len(argv))))
 }
@@ -45,7 +54,7 @@ func SpawnEarlyDefer(args []string) int {
 		}
 	}(argv)
 	for _, a := range args {
-		argv = append(argv, C.CString(a)) // want CGO001 "the deferred call at line 42 was given argv when it was still empty"
+		argv = append(argv, C.CString(a)) // want CGO001 "the deferred call at line 51 was given argv when it was still empty"
 	}
 	return int(C.proc_spawn(&argv[0], C.int(len(argv))))
 }
@@ -77,7 +86,7 @@ func SpawnLoopFree(args []string) int {
 func SpawnEarlyReturn(args []string) int {
 	argv := make([]*C.char, len(args))
 	for i, a := range args {
-		argv[i] = C.CString(a) // want CGO001 "C.CString memory stored in an element of argv is not freed when returning at line 83"
+		argv[i] = C.CString(a) // want CGO001 "C.CString memory stored in an element of argv is not freed when returning at line 92"
 	}
 	if len(argv) > 64 {
 		return -1
@@ -97,7 +106,7 @@ func freeAll(ps []*C.char) {
 func CreateTable(db unsafe.Pointer, names []string) int {
 	cols := make([]C.column_t, len(names))
 	for i, n := range names {
-		cols[i].name = C.CString(n) // want CGO001 "C.CString memory stored in cols\[\]\.name is not freed when returning at line 103"
+		cols[i].name = C.CString(n) // want CGO001 "C.CString memory stored in cols\[\]\.name is not freed when returning at line 112"
 		cols[i].flags = 0
 	}
 	return int(C.table_create(db, &cols[0], C.int(len(cols))))
@@ -120,7 +129,7 @@ func CreateTableFreed(db unsafe.Pointer, names []string) int {
 // Triple uses a fixed array on the stack.
 func Triple(a, b, c string) int {
 	var argv [4]*C.char
-	argv[0] = C.CString(a) // want CGO001 "C.CString memory stored in an element of argv is not freed when returning at line 126"
+	argv[0] = C.CString(a) // want CGO001 "C.CString memory stored in an element of argv is not freed when returning at line 135"
 	argv[1] = C.CString(b) // want CGO001 "C.CString memory stored in an element of argv"
 	argv[2] = C.CString(c) // want CGO001 "C.CString memory stored in an element of argv"
 	return int(C.proc_spawn(&argv[0], 3))
@@ -157,8 +166,17 @@ func (h *Holder) Set(args []string) {
 func Spawn2(args []string) int {
 	var argv []*C.char
 	for _, a := range args {
-		p := C.CString(a) // want CGO001 "p \(from C.CString, kept in an element of argv\) is not freed when returning at line 163"
+		p := C.CString(a) // want CGO001 "p \(from C.CString, kept in an element of argv\) is not freed when returning at line 172"
 		argv = append(argv, p)
 	}
 	return int(C.proc_spawn(&argv[0], C.int(len(argv))))
+}
+
+// SpawnC lends argv to a C helper of the package that frees every element.
+func SpawnC(args []string) int {
+	argv := make([]*C.char, 0, len(args))
+	for _, a := range args {
+		argv = append(argv, C.CString(a))
+	}
+	return int(C.proc_spawn_free(&argv[0], C.int(len(argv))))
 }
