@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+# Conversions that keep a pointer's value: unsafe.Pointer(p), and C's generic pointer typedefs
+# (GLib's gpointer is void *), so `C.g_free(C.gpointer(p))` frees p.
+POINTER_CONVERSIONS = frozenset({b"unsafe.Pointer", b"C.gpointer", b"C.gconstpointer"})
+
 
 def unwrap(expr: Node | None) -> Node | None:
     """Strip parentheses and pointer conversions: unsafe.Pointer(x), (*T)(x), uintptr(x)."""
@@ -28,7 +32,7 @@ def is_conversion(call: Node) -> bool:
     args = call.child_by_field_name("arguments")
     if fn is None or args is None or args.named_child_count != 1:
         return False
-    if fn.type == "selector_expression" and fn.text == b"unsafe.Pointer":
+    if fn.type == "selector_expression" and fn.text in POINTER_CONVERSIONS:
         return True
     if fn.type == "identifier" and fn.text == b"uintptr":
         return True

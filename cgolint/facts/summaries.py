@@ -391,7 +391,10 @@ class CSummaries:
                 src = _c_ident(value)
                 if src in params and target is not None and node.type == "assignment_expression":
                     base = _c_base(target)
-                    if base is not None and base not in params and (base not in local_names or base != target.text.decode("utf-8", "replace")):
+                    if (base is not None and base not in params and (base not in local_names or base != target.text.decode("utf-8", "replace"))) \
+                            or (base in params and target.type == "subscript_expression"):
+                        # ar[i] = s: an element of an array the caller passes on (a completion list the
+                        # library frees element by element); p->field = s stays a borrow
                         # kept in a global, or in memory the C side owns (a node it allocated);
                         # a field of the caller's own struct (parser->input = input) only borrows
                         summary.stores.add(params[src])

@@ -40,3 +40,10 @@ func InitGTK(args []string) {
 	}
 	C.gtk_init(&argc, &argv)
 }
+
+// SetClipboard frees the text with g_free through GLib's gpointer (void *): freed on every path.
+func SetClipboard(cb *C.GtkClipboard, text string) {
+	ctext := C.CString(text)
+	defer C.g_free(C.gpointer(ctext))
+	C.gtk_clipboard_set_text(cb, (*C.gchar)(ctext), -1)
+}
