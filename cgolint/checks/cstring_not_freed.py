@@ -38,7 +38,7 @@ class CStringNotFreed(Rule):
                 message = f"the result of {alloc.allocator} is discarded and never freed; {GC_NOTE}"
             elif first.kind == "inline" and alloc.function.type == "var_declaration":
                 message = (f"the result of {alloc.allocator} in a package-level initializer is passed straight to "
-                           f"{first.detail} and never freed; if {first.detail} copies it, do the call in a function "
+                           f"{first.detail} and never freed; if {first.detail} only borrows it, do the call in a function "
                            f"(such as init) where you can free it afterwards ({GC_NOTE})")
             elif first.kind == "inline":
                 message = (f"the result of {alloc.allocator} is passed straight to {first.detail} and never freed; "

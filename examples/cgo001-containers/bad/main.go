@@ -1,0 +1,80 @@
+// Command bad runs a tiny "request" through C four ways, and leaks C strings kept in a struct, in
+// slice elements and in a package-level slice, and one in a package-level initializer.
+package main
+
+/*
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { const char *method; const char *path; } request_t;
+
+// Reads the request's strings during the call and keeps nothing.
+static size_t request_size(const request_t *r) { return strlen(r->method) + strlen(r->path); }
+
+// Reads argv during the call and keeps nothing.
+static size_t argv_size(char **argv, int argc) {
+	size_t n = 0;
+	for (int i = 0; i < argc; i++) n += strlen(argv[i]);
+	return n;
+}
+*/
+import "C"
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// banner is computed once, from a C string nobody frees.
+var banner = C.strlen(C.CString("cgolint containers example"))
+
+// requestSize fills a C struct field by field and never frees the fields.
+func requestSize(method, path string) int {
+	var req C.request_t
+	req.method = C.CString(method)
+	req.path = C.CString(path)
+	return int(C.request_size(&req))
+}
+
+// argvSize builds argv with append and never frees its elements.
+func argvSize(args []string) int {
+	var argv []*C.char
+	for _, a := range args {
+		argv = append(argv, C.CString(a))
+	}
+	return int(C.argv_size(&argv[0], C.int(len(argv))))
+}
+
+// argvSizeEarlyDefer means to free argv, but the deferred function is given argv while it is
+// still empty: a deferred call's arguments are evaluated at the defer statement.
+func argvSizeEarlyDefer(args []string) int {
+	var argv []*C.char
+	defer func(ps []*C.char) {
+		for _, p := range ps {
+			C.free(unsafe.Pointer(p))
+		}
+	}(argv)
+	for _, a := range args {
+		argv = append(argv, C.CString(a))
+	}
+	return int(C.argv_size(&argv[0], C.int(len(argv))))
+}
+
+// history only grows: every call of remember keeps one more C string.
+var history []*C.char
+
+func remember(s string) int {
+	history = append(history, C.CString(s))
+	return len(history)
+}
+
+func main() {
+	total := int(banner)
+	for i := 0; i < 3; i++ {
+		total += requestSize("GET", "/index.html")
+		total += argvSize([]string{"ls", "-l", "/tmp"})
+		total += argvSizeEarlyDefer([]string{"cat", "/etc/hostname"})
+		total += remember("request")
+	}
+	fmt.Println("total:", total)
+}

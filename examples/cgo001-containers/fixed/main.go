@@ -1,0 +1,77 @@
+// Command fixed runs the same requests as bad and frees every C string it makes.
+package main
+
+/*
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { const char *method; const char *path; } request_t;
+
+// Reads the request's strings during the call and keeps nothing.
+static size_t request_size(const request_t *r) { return strlen(r->method) + strlen(r->path); }
+
+// Reads argv during the call and keeps nothing.
+static size_t argv_size(char **argv, int argc) {
+	size_t n = 0;
+	for (int i = 0; i < argc; i++) n += strlen(argv[i]);
+	return n;
+}
+*/
+import "C"
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// bannerSize converts, measures and frees in a function, where a free has a place to go.
+func bannerSize() int {
+	s := C.CString("cgolint containers example")
+	defer C.free(unsafe.Pointer(s))
+	return int(C.strlen(s))
+}
+
+var banner = bannerSize()
+
+// requestSize frees each field right after filling it, with a defer.
+func requestSize(method, path string) int {
+	var req C.request_t
+	req.method = C.CString(method)
+	defer C.free(unsafe.Pointer(req.method))
+	req.path = C.CString(path)
+	defer C.free(unsafe.Pointer(req.path))
+	return int(C.request_size(&req))
+}
+
+// argvSize frees every element in a deferred closure, which reads argv when it runs.
+func argvSize(args []string) int {
+	var argv []*C.char
+	defer func() {
+		for _, p := range argv {
+			C.free(unsafe.Pointer(p))
+		}
+	}()
+	for _, a := range args {
+		argv = append(argv, C.CString(a))
+	}
+	return int(C.argv_size(&argv[0], C.int(len(argv))))
+}
+
+// history keeps Go strings; C sees a copy only for the length of a call.
+var history []string
+
+func remember(s string) int {
+	history = append(history, s)
+	return len(history)
+}
+
+func main() {
+	total := banner
+	for i := 0; i < 3; i++ {
+		total += requestSize("GET", "/index.html")
+		total += argvSize([]string{"ls", "-l", "/tmp"})
+		total += argvSize([]string{"cat", "/etc/hostname"})
+		total += remember("request")
+	}
+	fmt.Println("total:", total)
+}
