@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cgolint.checks.leak_messages import (
+    GLOBAL_LEAKS,
     assumed_owned,
     container_advice,
     free_advice,
@@ -31,7 +32,7 @@ class CStringNotFreed(Rule):
                 continue
             first = alloc.leaks[0]
             callee = alloc.file.span(alloc.call.child_by_field_name("function"))
-            if first.kind in ("grow", "lifetime"):
+            if first.kind in GLOBAL_LEAKS:
                 yield global_finding(self.id, alloc, first)
                 continue
             if first.kind == "discarded":

@@ -45,6 +45,7 @@ def free_call(alloc: Allocation, pointer: str) -> str:
 
 
 LOOP_LEAKS = ("loop", "iteration", "break", "continue")
+GLOBAL_LEAKS = ("grow", "lifetime")  # kept in a package-level container (see facts/globals.py)
 
 
 def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> str:

@@ -19,7 +19,6 @@ from cgolint.facts.ownership import FUNCTIONS, Allocation, Leak, through_convers
 from cgolint.facts.summaries import GoSummaries, imported_names, param_names
 from cgolint.model import GoFile, Package
 
-GROWING = "grow"
 
 
 @dataclass(frozen=True)
@@ -183,4 +182,4 @@ def mark_growing_globals(allocations: list[Allocation], package: Package, go: Go
         name = root(key)
         if growth.only_grows(name, stmt):
             alloc.global_decl = growth.globals[name]
-            alloc.leaks.append(Leak("lifetime" if lifetime_store(stmt) else GROWING, stmt, name))
+            alloc.leaks.append(Leak("lifetime" if lifetime_store(stmt) else "grow", stmt, name))

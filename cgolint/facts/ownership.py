@@ -61,7 +61,8 @@ SCOPES = ("block", "if_statement", "for_statement", "expression_switch_statement
 class Leak:
     """A path on which the memory is lost."""
 
-    kind: str  # return, panic, end, loop, overwrite, scope, break, continue, inline, discarded, view-escape
+    kind: str  # return, panic, end, loop, overwrite, scope, break, continue, inline, discarded, view-escape,
+    #            grow (a package-level container that only grows), lifetime (kept by init or sync.Once)
     node: Node  # where it happens
     detail: str = ""  # e.g. the callee for inline, the loop for loop
 
