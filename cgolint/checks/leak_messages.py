@@ -107,6 +107,10 @@ def container_advice(alloc: Allocation) -> str | None:
         return (f"the deferred call at line {n} was given {box} when it was still empty: a deferred call's "
                 f"arguments are evaluated at the defer statement, so it frees nothing stored later; defer a closure "
                 f"that reads {box} when it runs instead, {closure}")
+    if alloc.leaks and alloc.leaks[0].kind in LOOP_LEAKS:
+        return (f"free every element of {box} before each iteration ends (a `defer` in a loop runs only when the "
+                f"function returns): move the loop body into a function that does {closure} right after {box} is "
+                f"declared, or run `{loop}` before each way out of the iteration")
     frees = sorted({n.id: n for n in alloc.frees}.values(), key=lambda n: n.start_byte)
     if frees:
         n = frees[0].start_point.row + 1

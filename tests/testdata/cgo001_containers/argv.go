@@ -180,3 +180,52 @@ func SpawnC(args []string) int {
 	}
 	return int(C.proc_spawn_free(&argv[0], C.int(len(argv))))
 }
+
+// SpawnIndexDefer defers the helper before storing by index into a slice made with its final
+// length: the deferred call shares the backing array, so it frees what is stored later.
+func SpawnIndexDefer(args []string) int {
+	argv := make([]*C.char, len(args))
+	defer freeAll(argv)
+	for i, a := range args {
+		argv[i] = C.CString(a)
+	}
+	return int(C.proc_spawn(&argv[0], C.int(len(argv))))
+}
+
+// lastArgv keeps the most recent argv for a later call.
+var lastArgv []*C.char
+
+// SpawnKeep stores argv in a package-level variable: the elements leave with it.
+func SpawnKeep(args []string) int {
+	var argv []*C.char
+	for _, a := range args {
+		argv = append(argv, C.CString(a))
+	}
+	lastArgv = argv
+	return int(C.proc_spawn(&argv[0], C.int(len(argv))))
+}
+
+// Env builds a map of C strings and frees them all.
+func Env(vars map[string]string) int {
+	cvars := map[string]*C.char{}
+	defer func() {
+		for _, v := range cvars {
+			C.free(unsafe.Pointer(v))
+		}
+	}()
+	for k, v := range vars {
+		cvars[k] = C.CString(v)
+	}
+	return len(cvars)
+}
+
+// SpawnEach builds a fresh argv for every command and frees none of them.
+func SpawnEach(cmds [][]string) {
+	for _, args := range cmds {
+		argv := make([]*C.char, 0, len(args))
+		for _, a := range args {
+			argv = append(argv, C.CString(a)) // want CGO001 "C.CString memory stored in an element of argv is not freed by the end of the loop iteration at line 230, so every iteration leaks; free every element of argv before each iteration ends"
+		}
+		C.proc_spawn(&argv[0], C.int(len(argv)))
+	}
+}
