@@ -1121,25 +1121,24 @@ class Simulation:
 
 
 def _container_arg(arg: Node) -> str | None:
-    """The container an argument passes whole: x, &x, &x[i], &x.f, x[a:b], unsafe.SliceData(x)."""
+    """The container an argument passes whole: x, &x, &x[i], &x.f, x[a:b], unsafe.SliceData(x).
+    (x[i] and x.f alone pass an element's or a field's value, not the container.)"""
     inner = unwrap(arg)
     if inner is not None and inner.type == "call_expression" and callee_parts(inner) == ("unsafe", "SliceData"):
         args = call_args(inner)
         inner = unwrap(args[0]) if args else None
-    address = False
-    if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
-        inner = inner.child_by_field_name("operand")
-        address = True
-    while inner is not None and inner.type == "parenthesized_expression" and inner.named_child_count == 1:
-        inner = inner.named_children[0]
-    if inner is None:
-        return None
-    if inner.type == "identifier":
-        return inner.text.decode("utf-8", "replace")
-    if inner.type == "slice_expression" or (address and inner.type in ("index_expression", "selector_expression")):
-        return root(inner.text.decode("utf-8", "replace")) if ident(inner.child_by_field_name("operand")) or \
-            store_key(inner) else None
-    return None
+    address = inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&")
+    node = inner.child_by_field_name("operand") if address else inner
+    first = True
+    while node is not None and node.type in ("parenthesized_expression", "slice_expression", "index_expression",
+                                             "selector_expression"):
+        if first and not address and node.type in ("index_expression", "selector_expression"):
+            return None
+        if node.type != "parenthesized_expression":
+            first = False
+        node = node.child_by_field_name("operand") if node.type != "parenthesized_expression" else \
+            (node.named_children[0] if node.named_child_count == 1 else None)
+    return node.text.decode("utf-8", "replace") if node is not None and node.type == "identifier" else None
 
 
 def _c_argument(node: Node) -> bool:
