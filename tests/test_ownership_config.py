@@ -73,7 +73,7 @@ def test_takes_ownership_table_adds_an_argument(lint):
 def test_takes_ownership_table_errors_are_clear(lint):
     result = lint({"p.go": SRC, "cgolint.toml": 'takes-ownership = [{ names = ["f"], effect = "adopts" }]\n'})
     assert result.code == 2
-    assert "takes-ownership[0]: 'effect' must be one of takes, keeps, borrows, not 'adopts'" in result.err
+    assert "takes-ownership[0]: 'effect' must be one of takes, keeps, borrows, frees, not 'adopts'" in result.err
     assert "Traceback" not in result.err
 
 
@@ -87,3 +87,37 @@ def test_every_catalog_entry_cites_its_documentation():
             "sqlite3_bind_blob", "sqlite3_bind_text64", "sqlite3_bind_blob64", "putenv"} <= {o.name for o in owners}
     for owner in owners:
         assert owner.source.startswith("https://") and owner.why, owner.name
+
+
+POOL = '''package pool
+
+/*
+#include <stdio.h>
+// From an allocator library: releases memory from malloc, like free().
+void pool_release(void *p);
+*/
+import "C"
+
+import "unsafe"
+
+func Label(name string) int {
+	cname := C.CString(name)
+	if C.puts(cname) < 0 {
+		return -1
+	}
+	C.pool_release(unsafe.Pointer(cname))
+	return 0
+}
+'''
+
+
+def test_takes_ownership_table_can_name_a_library_free(lint):
+    unknown = json.loads(lint({"pool.go": POOL}, "--format", "json").out)["findings"]
+    assert [(f["rule"], f["line"]) for f in unknown] == [("CGO001", 13)]
+    assert "not freed when returning at line 15; if C.pool_release, C.puts only borrow it" in unknown[0]["message"]
+    config = 'takes-ownership = [{ names = ["pool_release"], effect = "frees" }]\n'
+    freed = json.loads(lint({"pool.go": POOL, "cgolint.toml": config}, "--format", "json").out)["findings"]
+    assert [(f["rule"], f["line"]) for f in freed] == [("CGO001", 13)]
+    assert freed[0]["message"].startswith(
+        "cname (from C.CString) is not freed when returning at line 15; replace the free at line 17 with "
+        "`defer C.free(unsafe.Pointer(cname))` right after the allocation (do not add a second free)")

@@ -5,8 +5,9 @@ Three sources, in this order:
   "store.Adopt", "Adopt"); an inline table is an entry like the catalog's, and replaces the
   built-in entry of the same name (effect = "borrows" removes it);
 - the built-in catalog, rules/ownership.toml (GLib `_take` functions, argv keepers, CoreFoundation
-  `NoCopy` creators, SQLite binds and results with `free` as the destructor, putenv), where an
-  entry can hold only when an argument is `free`, or not when an argument is a named value;
+  `NoCopy` creators, SQLite binds and results with `free` as the destructor, putenv, and the
+  libraries' own names for free(): g_free, duckdb_free, rocksdb_free), where an entry can hold only
+  when an argument is `free`, or not when an argument is a named value;
 - a C library function whose name says it adopts its argument (take, adopt, steal, NoCopy, own):
   assumed to take every pointer argument. Such sites are counted, so the assumption stays visible.
 """
@@ -20,7 +21,7 @@ from functools import lru_cache
 from cgolint.catalog import load_data
 from cgolint.config import ConfigError
 
-EFFECTS = ("takes", "keeps", "borrows")
+EFFECTS = ("takes", "keeps", "borrows", "frees")
 # Words that say a function adopts its argument: g_foo_take_bar, list_adopt, queue_steal, own_buffer
 ADOPTING_WORDS = {"take", "takes", "adopt", "adopts", "steal", "steals", "own", "owned"}
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -32,7 +33,7 @@ class Owner:
 
     name: str
     arg: int | None  # the argument taken; None: every argument
-    effect: str  # "takes", "keeps" or "borrows" (configured away)
+    effect: str  # "takes", "keeps", "frees" (with free(), now) or "borrows" (configured away)
     when_free: int | None = None  # only when this argument is the C function free
     unless: tuple[int, str] | None = None  # not when this argument is this C value
     source: str = ""
@@ -40,7 +41,7 @@ class Owner:
 
     def taken(self, args: list[str | None]) -> set[int]:
         """The argument positions this call takes, given each argument's C name (None: not a C name)."""
-        if self.effect == "borrows":
+        if self.effect in ("borrows", "frees"):
             return set()
         if self.when_free is not None and (self.when_free >= len(args) or args[self.when_free] != "free"):
             return set()
@@ -73,6 +74,13 @@ class Owners:
         """Positions a call of C function name takes or keeps; None when no entry knows the function."""
         owner = self.c.get(name)
         return None if owner is None else owner.taken(args)
+
+    def c_frees(self, name: str) -> int | None:
+        """The argument a C function frees with free() (free itself, g_free, duckdb_free...), else None."""
+        if name == "free":
+            return 0
+        owner = self.c.get(name)
+        return (owner.arg or 0) if owner is not None and owner.effect == "frees" else None
 
     def go_takes(self, operand: str, name: str) -> bool:
         return f"{operand}.{name}" in self.go or name in self.go

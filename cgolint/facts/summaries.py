@@ -31,8 +31,6 @@ from cgolint.treewalk import walk
 
 C_ALLOCATORS = {"malloc", "calloc", "realloc", "strdup", "strndup"}
 BUILTINS = {"len", "cap", "copy", "print", "println", "min", "max", "clear", "close", "delete", "string"}
-# g_free is free() since GLib 2.46 (GLib uses the system allocator)
-C_FREES = {"free", "g_free"}
 # Go nodes that can keep a parameter by themselves
 STORING = frozenset({"assignment_statement", "send_statement", "literal_element"})
 
@@ -356,11 +354,14 @@ class CSummaries:
                 callee = c_callee(node)
                 args = node.child_by_field_name("arguments")
                 first = args.named_children[0] if args is not None and args.named_children else None
-                if (callee in C_FREES or callee == "realloc") and _c_ident(first) in params:
-                    summary.frees.add(params[_c_ident(first)])  # realloc consumes the old block
-                elif callee in C_FREES and first is not None and _c_strip(first) is not None \
-                        and _c_strip(first).type in ("field_expression", "subscript_expression"):
-                    base = _c_base(_c_strip(first))  # free(opts->title), free(hdrs[i].key)
+                frees = owners.c_frees(callee) if owners is not None else (0 if callee == "free" else None)
+                freed = args.named_children[frees] if frees is not None and args is not None \
+                    and frees < args.named_child_count else first
+                if (frees is not None or callee == "realloc") and _c_ident(freed) in params:
+                    summary.frees.add(params[_c_ident(freed)])  # realloc consumes the old block
+                elif frees is not None and freed is not None and _c_strip(freed) is not None \
+                        and _c_strip(freed).type in ("field_expression", "subscript_expression"):
+                    base = _c_base(_c_strip(freed))  # free(opts->title), free(hdrs[i].key)
                     if base in params:
                         summary.frees_within.add(params[base])
                     elif base in aliases:
@@ -420,8 +421,9 @@ class CSummaries:
         nargs = len(args)
         # a destructor that is the package's own free wrapper (static void cfree(void *p) { free(p); })
         args = ["free" if a in self.by_name and self.by_name[a].frees == {0} else a for a in args]
-        if name in C_FREES or name == "realloc":
-            return {0: "free", **{i: "borrow" for i in range(1, nargs)}}
+        freed = 0 if name == "realloc" else self.owners.c_frees(name)
+        if freed is not None:
+            return {i: "free" if i == freed else "borrow" for i in range(nargs)}
         taken = self.owners.c_taken(name, args)
         if taken is not None:
             return {i: "store" if i in taken else "borrow" for i in range(nargs)}
