@@ -10,7 +10,7 @@ from cgolint.checks.risky_c_library_call import default_libraries
 from cgolint.facts import PackageFacts
 from cgolint.buildtags import file_goos
 from cgolint.facts.blocking import Blocking, blocks_with_args, load_catalog
-from cgolint.facts.summaries import call_args
+from cgolint.facts.goexpr import call_args
 from cgolint.findings import Finding, Related
 from cgolint.config import ConfigError
 from cgolint.rule import Rule

@@ -21,7 +21,7 @@ from tree_sitter import Node
 from cgolint.catalog import load_data, name_pattern
 from cgolint.buildtags import file_goos
 from cgolint.facts.calls import CFunction, c_callee
-from cgolint.facts.summaries import call_args
+from cgolint.facts.goexpr import call_args
 from cgolint.config import ConfigError
 from cgolint.treewalk import walk
 

@@ -15,7 +15,8 @@ from tree_sitter import Node
 
 from cgolint.facts.containers import frees_in, root
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap
-from cgolint.facts.ownership import FUNCTIONS, Allocation, Leak, through_conversions, enclosing_function
+from cgolint.facts.bindings import through_conversions
+from cgolint.facts.ownership import FUNCTIONS, Allocation, Leak, enclosing_function
 from cgolint.facts.summaries import GoSummaries, imported_names, param_names
 from cgolint.model import GoFile, Package
 

@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from cgolint.facts.gotypes import PackageTypes, base_name, receiver_type
-from cgolint.facts.summaries import callee_parts, imported_names
+from cgolint.facts.goexpr import callee_parts
+from cgolint.facts.summaries import imported_names
 from cgolint.model import GoFile, Package
 from cgolint.source import Span
 from cgolint.treewalk import text, walk

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
 
+from cgolint.facts.bindings import assigned_to, binding, is_view_maker, through_conversions
 from cgolint.facts.containers import (
     element_keys,
     frees_in,
@@ -32,19 +33,8 @@ from cgolint.facts.containers import (
     root,
     store_key,
 )
-from cgolint.facts.summaries import (
-    CSummaries,
-    GoSummaries,
-    call_args,
-    callee_parts,
-    conversion_operand,
-    ident,
-    imported_names,
-    is_conversion,
-    param_names,
-    unwrap,
-    walk_outside_closures,
-)
+from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
+from cgolint.facts.summaries import CSummaries, GoSummaries, imported_names, param_names
 from cgolint.model import GoFile
 from cgolint.treewalk import ancestors, walk
 
@@ -165,151 +155,6 @@ def enclosing_function(node: Node) -> Node | None:
     while parent is not None and parent.type not in FUNCTIONS:
         parent = parent.parent
     return parent
-
-
-def _is_view_maker(node: Node) -> Node | None:
-    """For unsafe.Slice(p, n) or (*[N]T)(p)[:n]: the pointer expression p, else None."""
-    if node.type == "call_expression":
-        operand, name = callee_parts(node)
-        if (operand, name) == ("unsafe", "Slice"):
-            args = call_args(node)
-            return args[0] if args else None
-    if node.type == "slice_expression":
-        operand = node.child_by_field_name("operand")
-        while operand is not None and operand.type == "parenthesized_expression" and operand.named_child_count == 1:
-            operand = operand.named_children[0]
-        if operand is not None and operand.type in ("type_conversion_expression", "call_expression"):
-            type_node = operand.child_by_field_name("type") or operand.child_by_field_name("function")
-            if type_node is not None and b"[" in type_node.text and type_node.text.lstrip(b"(").startswith(b"*"):
-                args = call_args(operand) if operand.type == "call_expression" else [operand.child_by_field_name("operand")]
-                return args[0] if args else None
-    return None
-
-
-def _binding(call: Node) -> tuple[Node, Node, str] | None:
-    """(statement, left-hand side, key) when the allocation is assigned to a plain variable,
-    possibly through conversions or a slice view (s := unsafe.Slice((*T)(C.malloc(n)), k)),
-    with key ""; or stored into a container: `x.f = ...`, `x[i] = ...`, `x = append(x, ...)`,
-    `x := T{f: ...}`, with the key that names where (see containers.py)."""
-    node = call
-    while node.parent is not None:
-        node = through_conversions(node)
-        parent = node.parent
-        if parent is None:
-            break
-        if parent.type == "argument_list" and parent.parent is not None and _is_view_maker(parent.parent) is not None:
-            node = parent.parent
-            continue
-        if parent.type == "slice_expression" and _is_view_maker(parent) is not None:
-            node = parent
-            continue
-        break
-    parent = node.parent
-    if parent is not None and parent.type == "argument_list":
-        return _append_binding(node)
-    if parent is not None and parent.type in ("literal_element", "keyed_element"):
-        return _literal_binding(node)
-    if parent is None or parent.type != "expression_list":
-        return None
-    stmt = parent.parent
-    if stmt is None or stmt.type not in ("short_var_declaration", "assignment_statement", "var_spec"):
-        return None
-    if stmt.type == "var_spec":
-        left = stmt.children_by_field_name("name")
-        right = stmt.child_by_field_name("value")
-        right = right.named_children if right is not None else []
-    else:
-        lnode, rnode = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
-        if lnode is None or rnode is None or rnode != parent:
-            return None
-        if stmt.type == "assignment_statement":
-            op = stmt.child_by_field_name("operator")
-            if op is not None and op.text != b"=":
-                return None
-        left, right = lnode.named_children, rnode.named_children
-    if len(left) != len(right):
-        return None
-    index = [r.id for r in right].index(node.id) if node.id in [r.id for r in right] else -1
-    if index < 0 or left[index].text == b"_":
-        return None
-    if left[index].type != "identifier":
-        key = store_key(left[index]) if stmt.type == "assignment_statement" else None
-        return (stmt, left[index], key) if key else None
-    return stmt, left[index], ""
-
-
-def _assigned_to(expr: Node) -> tuple[Node, Node] | None:
-    """(statement, identifier) when expr is the whole right-hand side bound to one identifier."""
-    parent = expr.parent
-    if parent is None or parent.type != "expression_list":
-        return None
-    stmt = parent.parent
-    if stmt is None or stmt.type not in ("short_var_declaration", "assignment_statement", "var_spec"):
-        return None
-    if stmt.type == "var_spec":
-        left = stmt.children_by_field_name("name")
-    else:
-        lnode = stmt.child_by_field_name("left")
-        if stmt.child_by_field_name("right") != parent or lnode is None:
-            return None
-        op = stmt.child_by_field_name("operator")
-        if op is not None and op.text != b"=":
-            return None
-        left = lnode.named_children
-    if len(left) != 1 or parent.named_child_count != 1 or left[0].type != "identifier":
-        return None
-    return stmt, left[0]
-
-
-def _append_binding(node: Node) -> tuple[Node, Node, str] | None:
-    """x = append(x, ..., node, ...): the allocation is an element of x."""
-    call = node.parent.parent
-    if call is None or call.type != "call_expression" or callee_parts(call) != ("", "append"):
-        return None
-    args = call_args(call)
-    if len(args) < 2 or args[0].id == node.id or args[0].type != "identifier":
-        return None
-    bound = _assigned_to(call)
-    if bound is None or bound[1].text != args[0].text or bound[0].type != "assignment_statement":
-        return None
-    return bound[0], bound[1], f"{args[0].text.decode('utf-8', 'replace')}[]"
-
-
-def _literal_binding(node: Node) -> tuple[Node, Node, str] | None:
-    """x := T{f: node} or x := []T{node}: the allocation is a field or element of x."""
-    lit = node.parent
-    while lit is not None and lit.type in ("literal_element", "keyed_element", "literal_value"):
-        lit = lit.parent
-    if lit is None or lit.type != "composite_literal":
-        return None
-    bound = _assigned_to(lit)
-    if bound is None:
-        return None
-    name = bound[1].text.decode("utf-8", "replace")
-    key = next((k for value, k in literal_keys(lit, name) if value.id == node.id), None)
-    return (bound[0], bound[1], key) if key else None
-
-
-def through_conversions(node: Node) -> Node:
-    """The outermost expression that is node wrapped in parentheses and pointer conversions."""
-    while node.parent is not None:
-        parent = node.parent
-        if parent.type == "parenthesized_expression" or (
-            parent.type in ("call_expression", "type_conversion_expression") and _converts(parent, node)
-        ):
-            node = parent
-        elif parent.type == "argument_list" and parent.parent is not None and _converts(parent.parent, node):
-            node = parent.parent
-        else:
-            break
-    return node
-
-
-def _converts(call: Node, child: Node) -> bool:
-    if not is_conversion(call):
-        return False
-    operand = conversion_operand(call)
-    return operand is not None and operand.id == child.id
 
 
 # ------------------------------------------------------------------ the simulation
@@ -509,7 +354,7 @@ class Simulation:
             literal = literal.parent
         if literal is None or literal.type != "composite_literal":
             return None
-        bound = _assigned_to(literal)
+        bound = assigned_to(literal)
         if bound is None:
             return None
         name = bound[1].text.decode("utf-8", "replace")
@@ -601,7 +446,7 @@ class Simulation:
     def _self_append(self, call: Node) -> bool:
         """x = append(x, ...) on a local container x."""
         args = call_args(call)
-        bound = _assigned_to(call)
+        bound = assigned_to(call)
         return (bool(args) and bound is not None and bound[1].text == args[0].text
                 and bound[0].type == "assignment_statement" and self.is_container(bound[1].text.decode("utf-8", "replace")))
 
@@ -758,7 +603,7 @@ class Simulation:
             src = self.refers(rhs, before) if rhs is not None else None
             view_src = None
             if rhs is not None and src is None:
-                maker = _is_view_maker(unwrap(rhs) or rhs)
+                maker = is_view_maker(unwrap(rhs) or rhs)
                 if maker is not None and self.refers(maker, before):
                     view_src = maker
                     self.view_nodes.append(unwrap(rhs) or rhs)  # a view through any alias
@@ -823,7 +668,7 @@ class Simulation:
             self.leak("loop", loop)  # the previous iteration's memory is overwritten
         holders = frozenset(h for h in state.holders if h[0] != name)
         views = frozenset(v for v in state.views if v[0] != name)
-        rhs_is_view = not self.key and _is_view_maker(self._bound_rhs(stmt)) is not None
+        rhs_is_view = not self.key and is_view_maker(self._bound_rhs(stmt)) is not None
         if rhs_is_view:
             views |= {(name, scope)}
         else:
@@ -1103,8 +948,8 @@ class Simulation:
         )
         if owner:
             return None  # the caller owns it now
-        viewed = any(ident(v) in state.view_names() or (_is_view_maker(unwrap(v) or v) is not None
-                                                         and self.refers(_is_view_maker(unwrap(v) or v), state))
+        viewed = any(ident(v) in state.view_names() or (is_view_maker(unwrap(v) or v) is not None
+                                                         and self.refers(is_view_maker(unwrap(v) or v), state))
                      for v in values)
         if viewed and state.owned():
             self.leak("view-escape", stmt, "return")
@@ -1204,7 +1049,7 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocatio
         return Leak("discarded", parent)
     if parent.type == "argument_list":
         outer = parent.parent
-        if outer is None or outer.type != "call_expression" or _is_view_maker(outer) is not None:
+        if outer is None or outer.type != "call_expression" or is_view_maker(outer) is not None:
             return None
         operand, name = callee_parts(outer)
         pos = [a.id for a in call_args(outer)].index(node.id) if node.id in [a.id for a in call_args(outer)] else -1
@@ -1236,7 +1081,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
     makers: dict[int, list[Node]] = {}  # per function: its slice views over pointers
     for kind in ("call_expression", "slice_expression"):
         for node in file.nodes.get(kind, ()):
-            if _is_view_maker(node) is not None:
+            if is_view_maker(node) is not None:
                 fn = enclosing_function(node)
                 if fn is not None:
                     makers.setdefault(fn.id, []).append(node)
@@ -1257,7 +1102,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
                     allocations.append(alloc)
             continue
         alloc = Allocation(file, call, kind[0], kind[1], function)
-        bound = _binding(call)
+        bound = binding(call)
         if function.id not in containers:
             containers[function.id] = local_containers(function)
         if bound is not None and bound[2]:
@@ -1288,7 +1133,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
         seen = {n.id for n in sim.view_nodes}
         alloc.views = sim.view_nodes + [
             n for n in makers.get(function.id, ()) if n.id not in seen
-            and ((alloc.variable and _mentions_name(_is_view_maker(n), alloc.variable)) or _contains(n, call))]
+            and ((alloc.variable and _mentions_name(is_view_maker(n), alloc.variable)) or _contains(n, call))]
         alloc.views.sort(key=lambda n: n.start_byte)
         allocations.append(alloc)
     return allocations

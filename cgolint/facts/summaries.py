@@ -16,15 +16,7 @@ from tree_sitter import Node
 
 from cgolint.facts.calls import CFunction, c_callee
 from cgolint.facts.containers import freed_keys, is_element, root
-from cgolint.facts.goexpr import (  # noqa: F401 (re-exported: the analyses import them from here)
-    call_args,
-    callee_parts,
-    conversion_operand,
-    ident,
-    is_conversion,
-    unwrap,
-    walk_outside_closures,
-)
+from cgolint.facts.goexpr import call_args, callee_parts, ident, is_conversion, unwrap
 from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
 from cgolint.treewalk import walk
