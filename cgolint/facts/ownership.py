@@ -34,6 +34,7 @@ from cgolint.facts.containers import (
     store_key,
 )
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
+from cgolint.facts.guards import guards, relation
 from cgolint.facts.summaries import CSummaries, GoSummaries, imported_names, param_names
 from cgolint.model import GoFile
 from cgolint.treewalk import ancestors, walk
@@ -197,6 +198,7 @@ class Simulation:
             cache[fn.id] = self._declared_names(fn)
         self.locals = cache[fn.id] | self.params | self.results
         self.scope_of_param = fn.id
+        self.guards = guards(statement if statement is not None else alloc.call, fn)  # if c { p = alloc }
         self.containers = containers if containers is not None else local_containers(fn)
         self._frees: dict[int, set[str]] = {}
         self.early_defers: dict[str, Node] = {}  # container → a deferred call that was given it early
@@ -701,6 +703,11 @@ class Simulation:
             then_in = replace(state, alive=False)  # the allocation returned nil: nothing to free
         elif nil_check == "!=":
             else_in = replace(state, alive=False)
+        correlated = relation(cond, self.guards)  # the condition the allocation was made under, again
+        if correlated == "same":
+            else_in = replace(else_in, alive=False)
+        elif correlated == "negated":
+            then_in = replace(then_in, alive=False)
         then = self.run_block(stmt.child_by_field_name("consequence"), then_in)
         alt = stmt.child_by_field_name("alternative")
         other = self.run_stmt(alt, else_in) if alt is not None else else_in
