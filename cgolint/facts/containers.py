@@ -13,6 +13,9 @@ not later appends (`x[]`), which may grow a new array.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from tree_sitter import Node
 
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
@@ -121,11 +124,29 @@ def value_kind(value: Node | None) -> str | None:
     return None
 
 
-def local_containers(fn: Node) -> dict[str, str]:
-    """Variables the function declares as container values, with their kind. A name declared
-    more than once counts only if every declaration makes a container."""
+@dataclass
+class FunctionLocals:
+    """What a function declares, read in one walk of its body (closures not entered)."""
+
+    names: set[str]  # variables and constants declared in the body
+    containers: dict[str, str]  # of those, the container values, with their kind
+    params: set[str]
+    results: set[str]  # named results
+
+    @cached_property
+    def all(self) -> set[str]:
+        return self.names | self.params | self.results
+
+    def is_container(self, name: str) -> bool:
+        """A struct, array, slice or map value the function declares (not a parameter or result).
+        A name declared more than once counts only if every declaration makes a container."""
+        return name in self.containers and name not in self.params and name not in self.results
+
+
+def function_locals(fn: Node, params: list[str]) -> FunctionLocals:
     kinds: dict[str, str] = {}
     bad: set[str] = set()
+    names: set[str] = set()
     body = fn.child_by_field_name("body")
     for node in walk_outside_closures(body) if body is not None else ():
         pairs: list[tuple[str | None, str | None]] = []
@@ -135,24 +156,32 @@ def local_containers(fn: Node) -> dict[str, str]:
             rhs = list(right.named_children) if right is not None else []
             pairs = [(_name(l), value_kind(rhs[i]) if len(rhs) == len(lhs) else None) for i, l in enumerate(lhs)]
         elif node.type == "var_spec":
-            names = node.children_by_field_name("name")
+            ids = node.children_by_field_name("name")
             value = node.child_by_field_name("value")
             values = list(value.named_children) if value is not None else []
             declared = type_kind(node.child_by_field_name("type"))
-            for i, n in enumerate(names):
-                kind = value_kind(values[i]) if len(values) == len(names) else (declared if not values else None)
+            for i, n in enumerate(ids):
+                kind = value_kind(values[i]) if len(values) == len(ids) else (declared if not values else None)
                 pairs.append((_name(n), kind))
+        elif node.type == "const_spec":
+            pairs = [(_name(n), None) for n in node.children_by_field_name("name")]
         elif node.type == "range_clause":
             left = node.child_by_field_name("left")
             pairs = [(_name(c), None) for c in (left.named_children if left is not None else ())]
         for name, kind in pairs:
             if name is None or name == "_":
                 continue
+            names.add(name)
             if kind is None or kinds.get(name, kind) != kind:
                 bad.add(name)
             else:
                 kinds[name] = kind
-    return {n: k for n, k in kinds.items() if n not in bad}
+    results = set()
+    result = fn.child_by_field_name("result")
+    if result is not None and result.type == "parameter_list":
+        for decl in result.named_children:
+            results |= {n.text.decode("utf-8", "replace") for n in decl.children_by_field_name("name")}
+    return FunctionLocals(names, {n: k for n, k in kinds.items() if n not in bad}, set(params), results)
 
 
 def literal_keys(literal: Node, container: str) -> list[tuple[Node, str]]:

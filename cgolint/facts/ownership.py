@@ -28,7 +28,8 @@ from cgolint.facts.containers import (
     is_element,
     is_key,
     literal_keys,
-    local_containers,
+    FunctionLocals,
+    function_locals,
     read_keys,
     root,
     store_key,
@@ -165,8 +166,7 @@ class Simulation:
     """Follows one allocation through its function."""
 
     def __init__(self, alloc: Allocation, go: GoSummaries, imports: set[str], statement: Node | None,
-                 target: Node | None, declared: dict[int, set[str]] | None = None,
-                 containers: dict[str, str] | None = None) -> None:
+                 target: Node | None, scope: FunctionLocals | None = None) -> None:
         self.alloc = alloc
         self.key = alloc.key  # the container key it is bound to, "" for a variable
         self.go = go
@@ -177,8 +177,10 @@ class Simulation:
         self.leaks: dict[tuple[str, int], Leak] = {}
         self.view_nodes: list[Node] = []  # slices made over the memory, seen on some path
         fn = alloc.function
-        self.params = set(param_names(fn))
-        self.results = self._named_results(fn)
+        scope = scope if scope is not None else function_locals(fn, param_names(fn))
+        self.scope = scope
+        self.params = scope.params
+        self.results = scope.results
         # Variables through which the allocating call reports failure: &errptr arguments, and the
         # errno result of `p, err := C.f(...)`. On their error branch the allocation is nil.
         self.error_vars: set[str] = set()
@@ -193,45 +195,17 @@ class Simulation:
             names = [c for c in left.named_children] if left is not None else []
             if len(names) == 2 and names[1].type == "identifier" and names[1].text != b"_":
                 self.error_vars.add(names[1].text.decode("utf-8", "replace"))
-        cache = declared if declared is not None else {}
-        if fn.id not in cache:
-            cache[fn.id] = self._declared_names(fn)
-        self.locals = cache[fn.id] | self.params | self.results
+        self.locals = scope.all
         self.scope_of_param = fn.id
         self.guards = guards(statement if statement is not None else alloc.call, fn)  # if c { p = alloc }
-        self.containers = containers if containers is not None else local_containers(fn)
+        self.containers = scope.containers
         self._frees: dict[int, set[str]] = {}
         self.early_defers: dict[str, Node] = {}  # container → a deferred call that was given it early
 
     def is_container(self, name: str) -> bool:
-        """A struct, array, slice or map value this function declares (not a parameter or result)."""
-        return name in self.containers and name in self.locals and name not in self.params and name not in self.results
+        return self.scope.is_container(name)
 
     # ---- bookkeeping
-
-    @staticmethod
-    def _named_results(fn: Node) -> set[str]:
-        result = fn.child_by_field_name("result")
-        names = set()
-        if result is not None and result.type == "parameter_list":
-            for decl in result.named_children:
-                names |= {n.text.decode("utf-8", "replace") for n in decl.children_by_field_name("name")}
-        return names
-
-    @staticmethod
-    def _declared_names(fn: Node) -> set[str]:
-        names = set()
-        body = fn.child_by_field_name("body")
-        for node in walk_outside_closures(body) if body is not None else ():
-            if node.type == "short_var_declaration":
-                left = node.child_by_field_name("left")
-                names |= {c.text.decode("utf-8", "replace") for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
-            elif node.type in ("var_spec", "const_spec"):
-                names |= {c.text.decode("utf-8", "replace") for c in node.children_by_field_name("name")}
-            elif node.type == "range_clause":
-                left = node.child_by_field_name("left")
-                names |= {c.text.decode("utf-8", "replace") for c in (left.named_children if left is not None else ()) if c.type == "identifier"}
-        return names
 
     def leak(self, kind: str, node: Node, detail: str = "") -> None:
         self.leaks.setdefault((kind, node.id), Leak(kind, node, detail))
@@ -1083,8 +1057,7 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocatio
 def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allocation]:
     imports = imported_names(file)
     allocations = []
-    declared: dict[int, set[str]] = {}  # per function: computed once, shared by its allocations
-    containers: dict[int, dict[str, str]] = {}  # per function: its local containers
+    scopes: dict[int, FunctionLocals] = {}  # per function: computed once, shared by its allocations
     makers: dict[int, list[Node]] = {}  # per function: its slice views over pointers
     for kind in ("call_expression", "slice_expression"):
         for node in file.nodes.get(kind, ()):
@@ -1110,12 +1083,12 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
             continue
         alloc = Allocation(file, call, kind[0], kind[1], function)
         bound = binding(call)
-        if function.id not in containers:
-            containers[function.id] = local_containers(function)
+        if function.id not in scopes:
+            scopes[function.id] = function_locals(function, param_names(function))
+        scope = scopes[function.id]
         if bound is not None and bound[2]:
-            probe = Simulation(alloc, go, imports, None, None, declared, containers[function.id])
-            if not probe.is_container(root(bound[2])):
-                if root(bound[2]) not in probe.locals:
+            if not scope.is_container(root(bound[2])):
+                if root(bound[2]) not in scope.all:
                     alloc.global_store = (bound[2], bound[0])  # x.f, x[k] or x = append(x, ...) on a package-level x
                 bound = None  # a field or element of something else: kept there
         if bound is None:
@@ -1128,8 +1101,7 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries) -> list[Allo
         alloc.variable = key or target.text.decode("utf-8", "replace")
         alloc.key = key
         # a var_spec is run as part of its var_declaration
-        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, declared,
-                         containers[function.id])
+        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, scope)
         try:
             sim.run_function()
         except (Undecided, RecursionError):
