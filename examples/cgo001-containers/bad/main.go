@@ -7,9 +7,19 @@ package main
 #include <string.h>
 
 typedef struct { const char *method; const char *path; } request_t;
+typedef struct { const char *name; int width; } column_t;
+typedef struct { int kind; const char *text; } event_t;
 
 // Reads the request's strings during the call and keeps nothing.
 static size_t request_size(const request_t *r) { return strlen(r->method) + strlen(r->path); }
+
+// Read the columns' names and the event's text during the call and keep nothing.
+static size_t columns_size(const column_t *cols, int n) {
+	size_t total = 0;
+	for (int i = 0; i < n; i++) total += strlen(cols[i].name) + (size_t)cols[i].width;
+	return total;
+}
+static size_t event_size(const event_t *ev) { return strlen(ev->text) + (size_t)ev->kind; }
 
 // Reads argv during the call and keeps nothing.
 static size_t argv_size(char **argv, int argc) {
@@ -34,6 +44,30 @@ func requestSize(method, path string) int {
 	req.method = C.CString(method)
 	req.path = C.CString(path)
 	return int(C.request_size(&req))
+}
+
+// columnsSize fills an array of C structs and frees none of the names.
+func columnsSize(names []string) int {
+	cols := make([]C.column_t, len(names))
+	for i, n := range names {
+		cols[i].name = C.CString(n)
+		cols[i].width = 8
+	}
+	return int(C.columns_size(&cols[0], C.int(len(cols))))
+}
+
+// event mirrors event_t in Go.
+type event struct {
+	kind C.int
+	text *C.char
+}
+
+// eventSize puts a C string in a field of a Go struct and lends the struct to C.
+func eventSize(text string) int {
+	var ev event
+	ev.kind = 1
+	ev.text = C.CString(text)
+	return int(C.event_size((*C.event_t)(unsafe.Pointer(&ev))))
 }
 
 // argvSize builds argv with append and never frees its elements.
@@ -72,6 +106,8 @@ func main() {
 	total := int(banner)
 	for i := 0; i < 3; i++ {
 		total += requestSize("GET", "/index.html")
+		total += columnsSize([]string{"id", "name"})
+		total += eventSize("started")
 		total += argvSize([]string{"ls", "-l", "/tmp"})
 		total += argvSizeEarlyDefer([]string{"cat", "/etc/hostname"})
 		total += remember("request")

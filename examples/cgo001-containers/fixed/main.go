@@ -6,9 +6,19 @@ package main
 #include <string.h>
 
 typedef struct { const char *method; const char *path; } request_t;
+typedef struct { const char *name; int width; } column_t;
+typedef struct { int kind; const char *text; } event_t;
 
 // Reads the request's strings during the call and keeps nothing.
 static size_t request_size(const request_t *r) { return strlen(r->method) + strlen(r->path); }
+
+// Read the columns' names and the event's text during the call and keep nothing.
+static size_t columns_size(const column_t *cols, int n) {
+	size_t total = 0;
+	for (int i = 0; i < n; i++) total += strlen(cols[i].name) + (size_t)cols[i].width;
+	return total;
+}
+static size_t event_size(const event_t *ev) { return strlen(ev->text) + (size_t)ev->kind; }
 
 // Reads argv during the call and keeps nothing.
 static size_t argv_size(char **argv, int argc) {
@@ -43,6 +53,36 @@ func requestSize(method, path string) int {
 	return int(C.request_size(&req))
 }
 
+// columnsSize frees every name in a deferred closure.
+func columnsSize(names []string) int {
+	cols := make([]C.column_t, len(names))
+	defer func() {
+		for i := range cols {
+			C.free(unsafe.Pointer(cols[i].name))
+		}
+	}()
+	for i, n := range names {
+		cols[i].name = C.CString(n)
+		cols[i].width = 8
+	}
+	return int(C.columns_size(&cols[0], C.int(len(cols))))
+}
+
+// event mirrors event_t in Go.
+type event struct {
+	kind C.int
+	text *C.char
+}
+
+// eventSize frees the field after lending the struct to C.
+func eventSize(text string) int {
+	var ev event
+	ev.kind = 1
+	ev.text = C.CString(text)
+	defer C.free(unsafe.Pointer(ev.text))
+	return int(C.event_size((*C.event_t)(unsafe.Pointer(&ev))))
+}
+
 // argvSize frees every element in a deferred closure, which reads argv when it runs.
 func argvSize(args []string) int {
 	var argv []*C.char
@@ -69,6 +109,8 @@ func main() {
 	total := banner
 	for i := 0; i < 3; i++ {
 		total += requestSize("GET", "/index.html")
+		total += columnsSize([]string{"id", "name"})
+		total += eventSize("started")
 		total += argvSize([]string{"ls", "-l", "/tmp"})
 		total += argvSize([]string{"cat", "/etc/hostname"})
 		total += remember("request")
