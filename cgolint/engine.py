@@ -10,7 +10,6 @@ import traceback
 from pathlib import Path
 
 from cgolint import suppressions
-from cgolint.catalog import RuleMeta
 from cgolint.checks.bad_suppression import BadSuppression
 from cgolint.config import Config, resolve_rules
 from cgolint.discover import discover, excluded

@@ -110,7 +110,6 @@ def type_kind(type_node: Node | None) -> str | None:
 
 def value_kind(value: Node | None) -> str | None:
     """The kind of container a value makes: a composite literal (not &T{}) or make(T, ...)."""
-    value = value
     while value is not None and value.type == "parenthesized_expression" and value.named_child_count == 1:
         value = value.named_children[0]
     if value is None:
