@@ -64,6 +64,8 @@ def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> 
         n = first.start_point.row + 1
         if first.type == "defer_statement":
             return f"move the `defer` at line {n} up to right after {anchor}, so it covers this path too"
+        if alloc.key and first.type == "call_expression" and len(first.text) <= 80:
+            fix = " ".join(first.text.decode("utf-8", "replace").split())  # freeRequest(&creq): what it frees, not one field
         return (f"replace the free at line {n} with `defer {fix}` right after {anchor} "
                 f"(do not add a second free)")
     if alloc.lent_to:

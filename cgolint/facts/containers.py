@@ -262,9 +262,12 @@ def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:
                 if name is not None:
                     out.add(name)
                 out |= freed_keys(arg, body)
-            elif what == "free-elements":
-                name = ident(arg)
+            elif what == "free-elements":  # frees what the slice, array or struct (&x) it is given holds
+                inner = unwrap(arg)
+                if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
+                    inner = inner.child_by_field_name("operand")
+                name = ident(inner)
                 if name is not None:
-                    out |= set(element_keys(name))
+                    out |= set(element_keys(name)) | {f"{name}.*"}
     return out
 

@@ -23,7 +23,6 @@ from tree_sitter import Node
 
 from cgolint.facts.bindings import assigned_to, binding, is_view_maker, through_conversions
 from cgolint.facts.containers import (
-    element_keys,
     frees_in,
     is_element,
     is_key,
@@ -103,7 +102,7 @@ class State:
 
     def owned(self) -> bool:
         """Unfreed memory this function still has to free."""
-        return self.alive and not self.protected and not (self.names() & self.exit_frees)
+        return self.alive and not self.protected and not _covers(self.exit_frees, self.names())
 
 
 def join(a: State | None, b: State | None) -> State | None:
@@ -846,11 +845,12 @@ class Simulation:
                     found.append(right.named_children[0] if left.named_child_count == 1 == right.named_child_count else None)
         return found[0] if len(found) == 1 and found[0] is not None and found[0].type == "func_literal" else fn
 
-    def deferred_element_frees(self, call: Node, state: State) -> dict[str, set[str]]:
-        """For `defer f(x)` / `defer func(ps []T) {...}(x)`: container argument → the element keys of
-        it the deferred call frees."""
+    def deferred_element_frees(self, call: Node) -> dict[str, tuple[set[str], bool]]:
+        """For `defer f(x)`, `defer f(&x)`, `defer func(ps []T) {...}(x)`: container argument → (the
+        keys of it the deferred call frees, "*" for whatever it holds; whether it gets the container's
+        address, and so sees what the container holds when it runs)."""
         fn = self.closure_of(call.child_by_field_name("function"))
-        out: dict[str, set[str]] = {}
+        out: dict[str, tuple[set[str], bool]] = {}
         args = call_args(call)
         if fn is not None and fn.type == "func_literal":
             body = fn.child_by_field_name("body")
@@ -858,34 +858,42 @@ class Simulation:
             for param, arg in zip(param_names(fn), args, strict=False):
                 name = ident(arg)
                 if name is not None and self.is_container(name):
-                    keys = {name + k[len(param):] for k in freed if is_element(k) and root(k) == param}
+                    keys = {name + k[len(param):] for k in freed if is_key(k) and root(k) == param}
                     if keys:
-                        out[name] = keys
+                        out[name] = (keys, False)
             return out
         effect = self.go.call_effect(call, self.imports)
         for pos, arg in enumerate(args):
-            name = ident(arg)
+            name = _container_arg(arg)
             if effect.get(pos) == "free-elements" and name is not None and self.is_container(name):
-                out[name] = set(element_keys(name))
+                inner = unwrap(arg)
+                by_address = inner is not None and inner.type == "unary_expression" and ident(
+                    inner.child_by_field_name("operand")) == name
+                out[name] = ({f"{name}.*"}, by_address)
         return out
 
     def run_defer(self, stmt: Node, state: State) -> State | None:
         call = stmt.named_children[0] if stmt.named_children else None
         if call is None or call.type != "call_expression":
             return self.effects(stmt, state)
-        given = self.deferred_element_frees(call, state)
+        given = self.deferred_element_frees(call)
         if given:
-            # The arguments are evaluated now: what the container holds now is freed at exit, and so
-            # are later index stores into the same array (a slice or map shares it); appends are not.
+            # Given the container's address, the call frees what it holds at exit. Given the container
+            # itself, the arguments are evaluated now: what it holds now is freed at exit, and so are
+            # later index stores into the same array (a slice or map shares it); appends are not.
             names = state.names()
-            if state.alive and any(k in names for keys in given.values() for k in keys):
+            if state.alive and any(_covers(keys, names) for keys, _ in given.values()):
                 self.alloc.frees.append(stmt)
                 return replace(state, protected=True)
-            later = frozenset(k for c, keys in given.items() if self.containers.get(c) in ("slice", "map")
-                              for k in keys if "[i]" in k)
-            for c in given:
+            later = set()
+            for c, (keys, by_address) in given.items():
+                if by_address:
+                    later |= keys
+                    continue
+                if self.containers.get(c) in ("slice", "map"):
+                    later |= {k for k in keys if "[i]" in k} | ({f"{c}[i]"} if f"{c}.*" in keys else set())
                 self.early_defers.setdefault(c, stmt)
-            return replace(state, exit_frees=state.exit_frees | later)
+            return replace(state, exit_frees=state.exit_frees | frozenset(later))
         fn = self.closure_of(call.child_by_field_name("function"))
         if fn is not None and fn.type == "func_literal":
             # The closure runs at exit and reads variables then: it frees what they hold at exit,
@@ -944,6 +952,11 @@ class Simulation:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _covers(freed: frozenset | set, names: set[str]) -> bool:
+    """Some holder is among what is freed: a name, a key, or "x.*" (whatever container x holds)."""
+    return bool(names & freed) or any(is_key(n) and f"{root(n)}.*" in freed for n in names)
 
 
 def _container_arg(arg: Node) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from cgolint.facts.calls import CFunction, c_callee
-from cgolint.facts.containers import freed_keys, is_element, root
+from cgolint.facts.containers import freed_keys, is_key, root
 from cgolint.facts.goexpr import call_args, callee_parts, ident, is_conversion, unwrap
 from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
@@ -197,7 +197,7 @@ class GoSummaries:
                     if name in index:
                         frees.add(index[name])
                     # for _, p := range param { C.free(p) }, C.free(param[i])
-                    elements |= {index[root(k)] for k in freed_keys(arg, None) if is_element(k) and root(k) in index}
+                    elements |= {index[root(k)] for k in freed_keys(arg, None) if is_key(k) and root(k) in index}
                 elif what == "free-elements" and name in index:
                     elements.add(index[name])
                 elif name in index and what in ("store", "assumed"):

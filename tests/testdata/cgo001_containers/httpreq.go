@@ -142,3 +142,54 @@ func (cl *Client) DoAndFree(r *Request) error {
 	}
 	return nil
 }
+
+// freeRequest frees the strings of a request filled by the package.
+func freeRequest(r *C.request_t) {
+	C.free(unsafe.Pointer(r.method))
+	C.free(unsafe.Pointer(r.path))
+}
+
+// DoHelper frees the fields through a Go helper of the package.
+func (cl *Client) DoHelper(r *Request) error {
+	creq := C.request_t{method: C.CString(r.Method), path: C.CString(r.Path)}
+	defer freeRequest(&creq)
+	if C.client_do(cl.c, &creq) != 0 {
+		return errors.New("request failed")
+	}
+	return nil
+}
+
+// DoHelperClosure frees the fields through the helper, in a deferred closure.
+func (cl *Client) DoHelperClosure(r *Request) error {
+	var creq C.request_t
+	defer func() { freeRequest(&creq) }()
+	creq.method = C.CString(r.Method)
+	creq.path = C.CString(r.Path)
+	if C.client_do(cl.c, &creq) != 0 {
+		return errors.New("request failed")
+	}
+	return nil
+}
+
+// DoHelperEarly defers the helper with the struct's address before filling it: the helper reads
+// the struct when it runs, so it frees the fields filled later.
+func (cl *Client) DoHelperEarly(r *Request) error {
+	var creq C.request_t
+	defer freeRequest(&creq)
+	creq.method = C.CString(r.Method)
+	if C.client_do(cl.c, &creq) != 0 {
+		return errors.New("request failed")
+	}
+	return nil
+}
+
+// DoHelperLate frees through the helper only on the success path.
+func (cl *Client) DoHelperLate(r *Request) error {
+	var creq C.request_t
+	creq.method = C.CString(r.Method) // want CGO001 "creq.method \(from C.CString, kept in the local struct creq\) is not freed when returning at line 191; replace the free at line 193 with `defer freeRequest\(&creq\)` right after the allocation"
+	if C.client_do(cl.c, &creq) != 0 {
+		return errors.New("request failed")
+	}
+	freeRequest(&creq)
+	return nil
+}
