@@ -1,5 +1,5 @@
-"""What the real-code audits (bench/realcode, bench/leaks) share: the pinned module lists and the
-download cache. Standard library only; run by hand, never by CI (it downloads)."""
+"""What the real-code audits (bench/realcode, bench/leaks) share: the pinned module lists, the
+download cache, and running cgolint on a module. Standard library only; run by hand, never by CI (it downloads)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from pathlib import Path
 
 DEFAULT_CACHE = Path(os.environ.get("CGOLINT_REALCODE_CACHE", Path.home() / ".cache" / "cgolint-realcode"))
 DEFAULT_PYTHON = Path("/work/main/.venv/bin/python")
+EMPTY_CONFIG = Path(__file__).resolve().parent / "realcode" / "EMPTY.toml"  # so no other configuration is picked up
+TIMEOUT = 1800
 
 
 def read_modules(path: Path) -> list[tuple[str, str, str]]:
@@ -57,3 +59,18 @@ def download(module: str, version: str, cache: Path) -> Path:
 def python_for(choice: str | None) -> str:
     """The interpreter that runs cgolint: --python, else the project's venv, else this one."""
     return choice or (str(DEFAULT_PYTHON) if DEFAULT_PYTHON.exists() else sys.executable)
+
+
+def run_cgolint(python: str, cgolint_root: Path, mod_dir: Path, rules: list[str], target: str = ".") -> dict:
+    """cgolint's JSON report for target (relative to mod_dir, the working directory), with only
+    rules selected; a crash gives a report with no findings and the tail of stderr under "crash"."""
+    env = dict(os.environ, PYTHONPATH=str(cgolint_root))
+    proc = subprocess.run(
+        [python, "-m", "cgolint", "check", "--format", "json", "--config", str(EMPTY_CONFIG),
+         "--select", ",".join(rules), "--quiet", target],
+        cwd=mod_dir, env=env, capture_output=True, text=True, timeout=TIMEOUT,
+    )
+    try:
+        return json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        return {"findings": [], "problems": [], "crash": f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"}

@@ -77,24 +77,21 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from modcache import DEFAULT_CACHE, download, python_for, read_modules  # noqa: E402
+from modcache import DEFAULT_CACHE, download, python_for, read_modules, run_cgolint  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 MODULES = HERE / "modules.txt"
 LABELS = HERE / "labels.json"
 SAMPLE = HERE / "sample.json"
 UPSTREAM = HERE / "upstream.json"
-EMPTY_CONFIG = HERE.parent / "realcode" / "EMPTY.toml"
 RULES = ("CGO001", "CGO002")
 KINDS = ("CString", "CBytes", "malloc", "calloc")
-TIMEOUT = 1800
 MAX_SHARE = 0.15
 
 
@@ -233,19 +230,6 @@ def cmd_sample(args) -> int:
 
 # --- run --------------------------------------------------------------------------------------
 
-def run_cgolint(python: str, cgolint_root: Path, mod_dir: Path, target: str = ".") -> dict:
-    env = dict(os.environ, PYTHONPATH=str(cgolint_root))
-    proc = subprocess.run(
-        [python, "-m", "cgolint", "check", "--format", "json", "--config", str(EMPTY_CONFIG),
-         "--select", ",".join(RULES), "--quiet", target],
-        cwd=mod_dir, env=env, capture_output=True, text=True, timeout=TIMEOUT,
-    )
-    try:
-        return json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        return {"findings": [], "problems": [], "crash": f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"}
-
-
 def finding_record(module: str, f: dict) -> dict:
     return {"module": module, "path": f["path"], "line": f["line"], "col": f.get("column"),
             "rule": f["rule"], "message": f["message"]}
@@ -259,7 +243,7 @@ def cmd_run(args) -> int:
     for module, version, what in read_modules(Path(args.modules)):
         mod_dir = download(module, version, cache)
         start = time.perf_counter()
-        report = run_cgolint(python, root, mod_dir)
+        report = run_cgolint(python, root, mod_dir, RULES)
         elapsed = time.perf_counter() - start
         recs = [finding_record(module, f) for f in report.get("findings", []) if f["rule"] in RULES]
         findings.extend(recs)
@@ -403,7 +387,7 @@ def cmd_upstream(args) -> int:
         if key not in memo:
             mod_dir = download(module, version, cache)
             start = time.perf_counter()
-            report = run_cgolint(python, root, mod_dir, pkg)
+            report = run_cgolint(python, root, mod_dir, RULES, pkg)
             if report.get("crash"):
                 print(f"CRASH {module}@{version} {pkg}: {report['crash']}", file=sys.stderr)
             memo[key] = {(Path(f["path"]).as_posix(), f["line"]) for f in report.get("findings", [])

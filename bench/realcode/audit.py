@@ -72,21 +72,18 @@ import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from modcache import DEFAULT_CACHE, download, python_for, read_modules  # noqa: E402
+from modcache import DEFAULT_CACHE, download, python_for, read_modules, run_cgolint  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 MODULES = HERE / "modules.txt"
 LABELS = HERE / "labels.json"
-EMPTY_CONFIG = HERE / "EMPTY.toml"
 RULES = ("CGO003", "CGO004")
-TIMEOUT = 1800
 
 
 # --- C source index (for CGO004's classes) -------------------------------------------------
@@ -208,19 +205,6 @@ def finding_record(module: str, version: str, f: dict) -> dict:
     return rec
 
 
-def run_one(python: str, cgolint_root: Path, mod_dir: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(cgolint_root))
-    proc = subprocess.run(
-        [python, "-m", "cgolint", "check", "--format", "json", "--config", str(EMPTY_CONFIG),
-         "--select", ",".join(RULES), "--quiet", "."],
-        cwd=mod_dir, env=env, capture_output=True, text=True, timeout=TIMEOUT,
-    )
-    try:
-        return json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        return {"findings": [], "problems": [], "crash": f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"}
-
-
 def cmd_run(args) -> int:
     cache = Path(args.cache)
     python = python_for(args.python)
@@ -229,7 +213,7 @@ def cmd_run(args) -> int:
     for module, version, what in read_modules(Path(args.modules)):
         mod_dir = download(module, version, cache)
         start = time.perf_counter()
-        report = run_one(python, root, mod_dir)
+        report = run_cgolint(python, root, mod_dir, RULES)
         elapsed = time.perf_counter() - start
         recs = [finding_record(module, version, f) for f in report.get("findings", [])]
         idx = c_index(mod_dir) if any(r["rule"] == "CGO004" for r in recs) else None
