@@ -52,24 +52,10 @@ def binding(call: Node) -> tuple[Node, Node, str] | None:
         return _append_binding(node)
     if parent is not None and parent.type in ("literal_element", "keyed_element"):
         return _literal_binding(node)
-    if parent is None or parent.type != "expression_list":
+    sides = _sides(parent)
+    if sides is None:
         return None
-    stmt = parent.parent
-    if stmt is None or stmt.type not in ("short_var_declaration", "assignment_statement", "var_spec"):
-        return None
-    if stmt.type == "var_spec":
-        left = stmt.children_by_field_name("name")
-        right = stmt.child_by_field_name("value")
-        right = right.named_children if right is not None else []
-    else:
-        lnode, rnode = stmt.child_by_field_name("left"), stmt.child_by_field_name("right")
-        if lnode is None or rnode is None or rnode != parent:
-            return None
-        if stmt.type == "assignment_statement":
-            op = stmt.child_by_field_name("operator")
-            if op is not None and op.text != b"=":
-                return None
-        left, right = lnode.named_children, rnode.named_children
+    stmt, left, right = sides
     if len(left) != len(right):
         return None
     index = [r.id for r in right].index(node.id) if node.id in [r.id for r in right] else -1
@@ -81,41 +67,54 @@ def binding(call: Node) -> tuple[Node, Node, str] | None:
     return stmt, left[index], ""
 
 
-def assigned_to(expr: Node) -> tuple[Node, Node] | None:
-    """(statement, identifier) when expr is the whole right-hand side bound to one identifier."""
-    parent = expr.parent
-    if parent is None or parent.type != "expression_list":
+def _sides(values: Node | None) -> tuple[Node, list[Node], list[Node]] | None:
+    """(statement, left-hand sides, right-hand sides) when values is the right-hand expression list
+    of a declaration or a plain `=` assignment (not `+=`)."""
+    if values is None or values.type != "expression_list":
         return None
-    stmt = parent.parent
+    stmt = values.parent
     if stmt is None or stmt.type not in ("short_var_declaration", "assignment_statement", "var_spec"):
         return None
     if stmt.type == "var_spec":
-        left = stmt.children_by_field_name("name")
-    else:
-        lnode = stmt.child_by_field_name("left")
-        if stmt.child_by_field_name("right") != parent or lnode is None:
+        if stmt.child_by_field_name("value") != values:
             return None
-        op = stmt.child_by_field_name("operator")
-        if op is not None and op.text != b"=":
-            return None
-        left = lnode.named_children
-    if len(left) != 1 or parent.named_child_count != 1 or left[0].type != "identifier":
+        return stmt, stmt.children_by_field_name("name"), values.named_children
+    left = stmt.child_by_field_name("left")
+    op = stmt.child_by_field_name("operator")
+    if left is None or stmt.child_by_field_name("right") != values or (op is not None and op.text != b"="):
+        return None
+    return stmt, left.named_children, values.named_children
+
+
+def assigned_to(expr: Node) -> tuple[Node, Node] | None:
+    """(statement, identifier) when expr is the whole right-hand side bound to one identifier."""
+    sides = _sides(expr.parent)
+    if sides is None:
+        return None
+    stmt, left, right = sides
+    if len(left) != 1 or len(right) != 1 or left[0].type != "identifier":
         return None
     return stmt, left[0]
+
+
+def appended_to(call: Node) -> tuple[Node, Node] | None:
+    """(statement, x) when call is the append of `x = append(x, ...)`."""
+    if call.type != "call_expression" or callee_parts(call) != ("", "append"):
+        return None
+    args = call_args(call)
+    bound = assigned_to(call)
+    if not args or bound is None or bound[0].type != "assignment_statement" or bound[1].text != args[0].text:
+        return None
+    return bound
 
 
 def _append_binding(node: Node) -> tuple[Node, Node, str] | None:
     """x = append(x, ..., node, ...): the allocation is an element of x."""
     call = node.parent.parent
-    if call is None or call.type != "call_expression" or callee_parts(call) != ("", "append"):
+    bound = appended_to(call) if call is not None else None
+    if bound is None or call_args(call)[0].id == node.id:
         return None
-    args = call_args(call)
-    if len(args) < 2 or args[0].id == node.id or args[0].type != "identifier":
-        return None
-    bound = assigned_to(call)
-    if bound is None or bound[1].text != args[0].text or bound[0].type != "assignment_statement":
-        return None
-    return bound[0], bound[1], f"{args[0].text.decode('utf-8', 'replace')}[]"
+    return bound[0], bound[1], f"{bound[1].text.decode('utf-8', 'replace')}[]"
 
 
 def _literal_binding(node: Node) -> tuple[Node, Node, str] | None:

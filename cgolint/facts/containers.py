@@ -262,7 +262,7 @@ def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:
                 if name is not None:
                     out.add(name)
                 out |= freed_keys(arg, body)
-            elif what == "free-elements":  # frees what the slice, array or struct (&x) it is given holds
+            elif what == "frees-within":  # frees what the slice, array or struct (&x) it is given holds
                 inner = unwrap(arg)
                 if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
                     inner = inner.child_by_field_name("operand")

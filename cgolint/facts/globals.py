@@ -17,7 +17,7 @@ from cgolint.facts.containers import frees_in, root
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap
 from cgolint.facts.bindings import through_conversions
 from cgolint.facts.ownership import FUNCTIONS, Allocation, Leak, enclosing_function
-from cgolint.facts.summaries import GoSummaries, imported_names, param_names
+from cgolint.facts.summaries import GoSummaries, imported_names, package_var_specs, param_names
 from cgolint.model import GoFile, Package
 
 
@@ -31,16 +31,10 @@ class Global:
 
 def package_globals(files: list[GoFile]) -> dict[str, Global]:
     out: dict[str, Global] = {}
-    for file in files:
-        for spec in file.nodes.get("var_spec", ()):
-            decl = spec.parent
-            if decl is not None and decl.type == "var_spec_list":
-                decl = decl.parent
-            if decl is None or decl.parent is None or decl.parent.type != "source_file":
-                continue
-            for n in spec.children_by_field_name("name"):
-                name = n.text.decode("utf-8", "replace")
-                out[name] = Global(name, file, n) if name not in out else out[name]
+    for file, spec in package_var_specs(files):
+        for n in spec.children_by_field_name("name"):
+            name = n.text.decode("utf-8", "replace")
+            out.setdefault(name, Global(name, file, n))
     return out
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
 
-from cgolint.facts.bindings import assigned_to, binding, is_view_maker, through_conversions
+from cgolint.facts.bindings import appended_to, assigned_to, binding, is_view_maker, through_conversions
 from cgolint.facts.containers import (
     frees_in,
     is_element,
@@ -390,7 +390,7 @@ class Simulation:
                 what = effect.get(pos)
                 if operand == "" and name == "append" and pos == 0:
                     continue
-                if what == "free-elements":  # a function that frees every element (or the C fields) it is given
+                if what == "frees-within":  # a function that frees every element (or the C fields) it is given
                     self.alloc.frees.append(call)
                     return replace(state, alive=False)
                 if what == "borrow":
@@ -420,10 +420,8 @@ class Simulation:
 
     def _self_append(self, call: Node) -> bool:
         """x = append(x, ...) on a local container x."""
-        args = call_args(call)
-        bound = assigned_to(call)
-        return (bool(args) and bound is not None and bound[1].text == args[0].text
-                and bound[0].type == "assignment_statement" and self.is_container(bound[1].text.decode("utf-8", "replace")))
+        bound = appended_to(call)
+        return bound is not None and self.is_container(bound[1].text.decode("utf-8", "replace"))
 
     def immediate_closure(self, lit: Node, state: State) -> State:
         """func() { ... }(): its body runs now; a free inside frees, a store stores."""
@@ -865,7 +863,7 @@ class Simulation:
         effect = self.go.call_effect(call, self.imports)
         for pos, arg in enumerate(args):
             name = _container_arg(arg)
-            if effect.get(pos) == "free-elements" and name is not None and self.is_container(name):
+            if effect.get(pos) == "frees-within" and name is not None and self.is_container(name):
                 inner = unwrap(arg)
                 by_address = inner is not None and inner.type == "unary_expression" and ident(
                     inner.child_by_field_name("operand")) == name

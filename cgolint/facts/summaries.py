@@ -10,6 +10,7 @@ realloc/strdup, and which free or store an argument.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tree_sitter import Node
@@ -62,20 +63,25 @@ def c_value_name(expr: Node | None, package_vars: dict[str, Node], depth: int = 
     return None
 
 
-def package_var_values(files: list[GoFile]) -> dict[str, Node]:
-    """Package-level `var name = value` (one name, one value), by name."""
-    out: dict[str, Node] = {}
+def package_var_specs(files: list[GoFile]) -> Iterator[tuple[GoFile, Node]]:
+    """Every package-level `var` spec (not those inside functions), with its file."""
     for file in files:
         for spec in file.nodes.get("var_spec", ()):
             decl = spec.parent
             if decl is not None and decl.type == "var_spec_list":
                 decl = decl.parent
-            if decl is None or decl.parent is None or decl.parent.type != "source_file":
-                continue
-            names = spec.children_by_field_name("name")
-            value = spec.child_by_field_name("value")
-            if len(names) == 1 and value is not None and value.named_child_count == 1:
-                out[names[0].text.decode("utf-8", "replace")] = value.named_children[0]
+            if decl is not None and decl.parent is not None and decl.parent.type == "source_file":
+                yield file, spec
+
+
+def package_var_values(files: list[GoFile]) -> dict[str, Node]:
+    """Package-level `var name = value` (one name, one value), by name."""
+    out: dict[str, Node] = {}
+    for _, spec in package_var_specs(files):
+        names = spec.children_by_field_name("name")
+        value = spec.child_by_field_name("value")
+        if len(names) == 1 and value is not None and value.named_child_count == 1:
+            out[names[0].text.decode("utf-8", "replace")] = value.named_children[0]
     return out
 
 
@@ -88,7 +94,7 @@ class GoSummary:
     params: list[str]
     frees: set[int] = field(default_factory=set)
     stores: set[int] = field(default_factory=set)
-    frees_elements: set[int] = field(default_factory=set)  # slices or arrays whose every element it frees
+    frees_within: set[int] = field(default_factory=set)  # parameters whose fields or elements it frees
 
 
 def go_functions(files: list[GoFile]) -> list[tuple[GoFile, Node]]:
@@ -160,10 +166,10 @@ class GoSummaries:
             changed = False
             for summary, index, calls, imports in bodies:
                 frees, stores, elements = self._scan_calls(index, calls, imports)
-                if frees - summary.frees or stores - summary.stores or elements - summary.frees_elements:
+                if frees - summary.frees or stores - summary.stores or elements - summary.frees_within:
                     summary.frees |= frees
                     summary.stores |= stores
-                    summary.frees_elements |= elements
+                    summary.frees_within |= elements
                     changed = True
             if not changed:
                 break
@@ -198,7 +204,7 @@ class GoSummaries:
                         frees.add(index[name])
                     # for _, p := range param { C.free(p) }, C.free(param[i])
                     elements |= {index[root(k)] for k in freed_keys(arg, None) if is_key(k) and root(k) in index}
-                elif what == "free-elements" and name in index:
+                elif what == "frees-within" and name in index:
                     elements.add(index[name])
                 elif name in index and what in ("store", "assumed"):
                     stores.add(index[name])
@@ -206,8 +212,9 @@ class GoSummaries:
 
     def call_effect(self, call: Node, imports: set[str]) -> dict[int, str]:
         """Argument position → "free", "store" (ownership leaves: stored, taken or kept), "assumed"
-        (a C function whose name says it adopts), "free-elements" (a package function that frees
-        every element of the slice or array it is given), or "borrow"; missing positions are unknown."""
+        (a C function whose name says it adopts), "frees-within" (a package function that frees the
+        fields or elements of the struct, slice or array it is given), or "borrow"; missing positions
+        are unknown."""
         operand, name = callee_parts(call)
         args = call_args(call)
         if operand == "C":
@@ -229,7 +236,7 @@ class GoSummaries:
         effect: dict[int, str] = {}
         for pos in range(len(args)):
             kinds = {("free" if pos in s.frees else "store" if pos in s.stores
-                      else "free-elements" if pos in s.frees_elements else "borrow") for s in candidates
+                      else "frees-within" if pos in s.frees_within else "borrow") for s in candidates
                      if pos < len(s.params)}
             if len(kinds) == 1:
                 effect[pos] = kinds.pop()
@@ -425,4 +432,4 @@ class CSummaries:
                 return {i: "assumed" for i in range(nargs)}
             return {i: "borrow" for i in range(nargs)}  # a C library function borrows its arguments
         return {i: ("free" if i in summary.frees else "store" if i in summary.stores
-                    else "free-elements" if i in summary.frees_within else "borrow") for i in range(nargs)}
+                    else "frees-within" if i in summary.frees_within else "borrow") for i in range(nargs)}
