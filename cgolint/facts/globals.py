@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from cgolint.facts.containers import frees_in, root
+from cgolint.facts.containers import frees_in, function_locals, root, value_kind
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap
 from cgolint.facts.bindings import through_conversions
-from cgolint.facts.ownership import FUNCTIONS, Allocation, Leak, enclosing_function
+from cgolint.facts.ownership import Allocation, Leak, enclosing_function
 from cgolint.facts.summaries import GoSummaries, imported_names, package_var_specs, param_names
 from cgolint.model import GoFile, Package
 
@@ -74,7 +74,7 @@ class GlobalGrowth:
                 fn = enclosing_function(n)
                 if fn is not None:
                     if fn.id not in shadows:
-                        shadows[fn.id] = _local_names(fn)
+                        shadows[fn.id] = function_locals(fn, param_names(fn)).all
                     if name in shadows[fn.id]:
                         continue  # a local variable of the same name
                 self._mention(n, name, fn, imports)
@@ -95,9 +95,8 @@ class GlobalGrowth:
             if value is not None and value.type == "call_expression" and callee_parts(value) == ("", "append") \
                     and ident(call_args(value)[0] if call_args(value) else None) == name:
                 return  # g = append(g, ...)
-            if value is not None and value.type in ("composite_literal", "call_expression") \
-                    and (value.type == "composite_literal" or callee_parts(value) == ("", "make")) and lifetime_store(stmt):
-                return  # made once, by init or a sync.Once body
+            if value_kind(value) is not None and lifetime_store(stmt):
+                return  # made once (T{...}, make(...)) by init or a sync.Once body
             self.shrinks.add(name)
             return
         if keyed:
@@ -106,7 +105,6 @@ class GlobalGrowth:
                 self.read_by_key.add((name, fn.id))  # p, ok := g[k] / g[k] != nil: a lookup
             self._read_element(node, name, imports)
             return
-        wrapped = node
         if parent is not None and parent.type == "argument_list":
             call = parent.parent
             operand, callee = callee_parts(call)
@@ -114,15 +112,12 @@ class GlobalGrowth:
                 return
             if operand == "" and callee == "append" and call_args(call) and call_args(call)[0].id == node.id:
                 return  # the append of g = append(g, ...), checked at the assignment
-        if parent is not None and parent.type == "range_clause" and parent.child_by_field_name("right") == wrapped:
+        if parent is not None and parent.type == "range_clause" and parent.child_by_field_name("right") == node:
             loop = parent.parent
             if any(root(k) == name for k in frees_in(loop, lambda c: self.go.call_effect(c, imports), False)):
                 self.shrinks.add(name)
             return
-        if parent is not None and parent.type == "unary_expression" and parent.text.startswith(b"&"):
-            self.shrinks.add(name)  # its address goes somewhere
-            return
-        self.shrinks.add(name)  # returned, passed, deleted from, sent: not only growing
+        self.shrinks.add(name)  # returned, passed, deleted from, sent, its address taken: not only growing
 
     def _read_element(self, node: Node, name: str, imports: set[str]) -> None:
         """g[k] read: freed, or kept by a callee (or &g[k] kept), means it does not only grow."""
@@ -145,25 +140,6 @@ class GlobalGrowth:
             return False
         fn = enclosing_function(store)
         return fn is None or (name, fn.id) not in self.read_by_key  # a cache looks up before it stores
-
-
-def _local_names(fn: Node) -> set[str]:
-    names = set(param_names(fn))
-    body = fn.child_by_field_name("body")
-    stack = [body] if body is not None else []
-    while stack:
-        node = stack.pop()
-        if node.type == "short_var_declaration":
-            left = node.child_by_field_name("left")
-            names |= {c.text.decode("utf-8", "replace") for c in (left.named_children if left is not None else ())}
-        elif node.type == "var_spec":
-            names |= {c.text.decode("utf-8", "replace") for c in node.children_by_field_name("name")}
-        elif node.type == "range_clause":
-            left = node.child_by_field_name("left")
-            names |= {c.text.decode("utf-8", "replace") for c in (left.named_children if left is not None else ())}
-        if node.type not in FUNCTIONS or node is body:
-            stack.extend(node.children)
-    return names
 
 
 def mark_growing_globals(allocations: list[Allocation], package: Package, go: GoSummaries) -> None:
