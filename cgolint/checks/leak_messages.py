@@ -81,15 +81,18 @@ def holder(alloc: Allocation) -> str:
     C.CString, kept in the local struct creq)", "C.CString memory stored in an element of argv"."""
     key = alloc.key
     if key and is_element(key):
-        at = f"an element of {root(key)}" if not tail(key) else key.replace("[i]", "[]")
-        return f"{alloc.allocator} memory stored in {at}"
-    kept = sorted(alloc.kept_in)
-    where = key or (kept[0] if kept else "")
+        return f"{alloc.allocator} memory stored in {_place(key)}"
+    where = key or min(alloc.kept_in, default="")
     if not where:
         return f"{alloc.variable} (from {alloc.allocator})"
-    place = f"the local struct {root(where)}" if not is_element(where) else (
-        f"an element of {root(where)}" if not tail(where) else where.replace("[i]", "[]"))
-    return f"{alloc.variable} (from {alloc.allocator}, kept in {place})"
+    return f"{alloc.variable} (from {alloc.allocator}, kept in {_place(where)})"
+
+
+def _place(key: str) -> str:
+    """Where a container key keeps memory: "the local struct creq", "an element of argv", "cols[].name"."""
+    if not is_element(key):
+        return f"the local struct {root(key)}"
+    return f"an element of {root(key)}" if not tail(key) else key.replace("[i]", "[]")
 
 
 def container_advice(alloc: Allocation) -> str | None:
