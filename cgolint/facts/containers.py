@@ -109,17 +109,20 @@ def type_kind(type_node: Node | None) -> str | None:
 
 
 def value_kind(value: Node | None) -> str | None:
-    """The kind of container a value makes: a composite literal (not &T{}) or make(T, ...)."""
+    """The kind of container a value makes: a composite literal (not &T{}), make(T, ...), or new(T)
+    for a struct type T (a pointer to a struct only this function has: its fields are tracked as
+    a struct value's are, and passing the pointer lends the struct)."""
     while value is not None and value.type == "parenthesized_expression" and value.named_child_count == 1:
         value = value.named_children[0]
     if value is None:
         return None
     if value.type == "composite_literal":
         return type_kind(value.child_by_field_name("type"))
-    if value.type == "call_expression" and callee_parts(value) == ("", "make"):
+    if value.type == "call_expression" and callee_parts(value) in (("", "make"), ("", "new")):
         args = value.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_child_count else None
-        return type_kind(first)
+        kind = type_kind(first)
+        return kind if callee_parts(value)[1] == "make" or kind == "struct" else None
     return None
 
 
