@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cgolint.checks.leak_messages import (
+    COPY_LEAK,
     GLOBAL_LEAKS,
     assumed_owned,
     container_advice,
+    copy_finding,
     free_advice,
     free_call,
     global_finding,
@@ -34,6 +36,9 @@ class CStringNotFreed(Rule):
             callee = alloc.file.span(alloc.call.child_by_field_name("function"))
             if first.kind in GLOBAL_LEAKS:
                 yield global_finding(self.id, alloc, first)
+                continue
+            if first.kind == COPY_LEAK:
+                yield copy_finding(self.id, alloc, first, GC_NOTE)
                 continue
             if first.kind == "discarded":
                 message = f"the result of {alloc.allocator} is discarded and never freed; {GC_NOTE}"

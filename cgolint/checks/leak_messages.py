@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cgolint.facts.containers import is_element, root, tail
+from cgolint.facts.gotypes import receiver_type
 from cgolint.facts.ownership import Allocation, Leak
 from cgolint.findings import Assumption, Finding, Level, Related
 
@@ -46,6 +47,7 @@ def free_call(alloc: Allocation, pointer: str) -> str:
 
 LOOP_LEAKS = ("loop", "iteration", "break", "continue")
 GLOBAL_LEAKS = ("grow", "lifetime")  # kept in a package-level container (see facts/globals.py)
+COPY_LEAK = "copy"  # kept in a field of a value receiver (see facts/receivers.py)
 
 
 def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> str:
@@ -148,6 +150,25 @@ def global_finding(rule_id: str, alloc: Allocation, leak: Leak) -> Finding:
     return Finding(rule_id, f"{what} is {verb} the package-level {name}, which only grows: nothing in the package "
                    f"frees, deletes or empties its elements, so {calls} leaks one allocation; free the elements when "
                    "they are no longer needed, or keep the data in Go memory and convert it at each C call", span, related)
+
+
+def copy_finding(rule_id: str, alloc: Allocation, leak: Leak, gc_note: str) -> Finding:
+    """Memory kept only in a field of a value receiver, a copy that the method's caller never sees."""
+    owner = alloc.field_owner
+    fn = alloc.function.child_by_field_name("name")
+    method = fn.text.decode("utf-8", "replace") if fn is not None else "the method"
+    recv, _, fld = leak.detail.partition(".")
+    kind = receiver_type(alloc.function)
+    freer = owner.method.text.decode("utf-8", "replace")
+    what = f"{alloc.variable} (from {alloc.allocator})" if alloc.variable and not alloc.key else f"{alloc.allocator} memory"
+    verb = "appended to" if b"append(" in leak.node.text else "stored in"
+    message = (f"{what} is {verb} {leak.detail} at line {line(leak)}, but {method} has a value receiver: {recv} is a "
+               f"copy of the caller's {kind}, so the store is lost when {method} returns and {freer} (line "
+               f"{owner.method.start_point.row + 1}), which frees what {fld} holds on the caller's {kind}, never "
+               f"sees it; give {kind}'s "
+               f"methods a pointer receiver (func ({recv} *{kind}) {method}) ({gc_note})")
+    related = (Related(owner.file.span(owner.method), f"{freer} frees what {fld} holds, on the caller's {kind}"),)
+    return Finding(rule_id, message, alloc.file.span(alloc.call.child_by_field_name("function")), related)
 
 
 def assumed_owned(rule_id: str, alloc: Allocation) -> Assumption:

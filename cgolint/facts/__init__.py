@@ -9,6 +9,7 @@ from cgolint.facts.calls import CCall, CFunction, GoCCall, c_calls, go_c_calls, 
 from cgolint.facts.globals import mark_growing_globals
 from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.owners import Owners, load_owners
+from cgolint.facts.receivers import mark_lost_receiver_stores
 from cgolint.facts.ownership import Allocation, analyse_file
 from cgolint.facts.summaries import CSummaries, GoSummaries
 from cgolint.model import Package
@@ -85,6 +86,7 @@ class PackageFacts:
         """Every C allocation in the package's Go code and what becomes of it on each path."""
         allocations = [a for f in self.package.go_files for a in analyse_file(f, self.go_summaries, self.c_summaries)]
         mark_growing_globals(allocations, self.package, self.go_summaries)
+        mark_lost_receiver_stores(allocations, self.package, self.go_summaries)
         return allocations
 
 

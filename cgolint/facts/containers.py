@@ -211,7 +211,7 @@ def literal_keys(literal: Node, container: str) -> list[tuple[Node, str]]:
 
 
 def range_source(name_node: Node, stop: Node | None) -> str | None:
-    """For v inside `for _, v := range x { ... }` (below stop): x."""
+    """For v inside `for _, v := range x { ... }` (below stop): x ("x.f" for range x.f)."""
     name = name_node.text
     node = name_node.parent
     while node is not None:
@@ -220,7 +220,8 @@ def range_source(name_node: Node, stop: Node | None) -> str | None:
             left = clause.child_by_field_name("left") if clause is not None else None
             values = list(left.named_children) if left is not None else []
             if len(values) == 2 and values[1].text == name:
-                return ident(clause.child_by_field_name("right"))
+                right = clause.child_by_field_name("right")
+                return ident(right) or store_key(right)  # range x, or range x.f (a field of x)
             if any(v.text == name for v in values):
                 return None  # shadowed by a key or index variable
         if stop is not None and node.id == stop.id:

@@ -53,7 +53,8 @@ class Leak:
     """A path on which the memory is lost."""
 
     kind: str  # return, panic, end, loop, overwrite, scope, break, continue, inline, discarded, view-escape,
-    #            grow (a package-level container that only grows), lifetime (kept by init or sync.Once)
+    #            grow (a package-level container that only grows), lifetime (kept by init or sync.Once),
+    #            copy (stored in a field of a value receiver, a copy)
     node: Node  # where it happens
     detail: str = ""  # e.g. the callee for inline, the loop for loop
 
@@ -77,6 +78,7 @@ class Allocation:
     early_defer: Node | None = None  # a deferred call given the container before the memory was in it
     global_store: tuple[str, Node] | None = None  # (package-level container, the statement storing into it)
     global_decl: object = None  # the package-level container's declaration (globals.Global) when it only grows
+    field_owner: object = None  # the method freeing the value-receiver field it was stored in (receivers.FieldOwner)
 
 
 # ------------------------------------------------------------------ abstract state

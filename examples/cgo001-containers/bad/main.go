@@ -102,6 +102,31 @@ func remember(s string) int {
 	return len(history)
 }
 
+// arena collects C strings so that one free releases them all, but its methods have value
+// receivers: str appends to a copy of the pool, and free ranges over the caller's, still empty.
+type arena struct {
+	pool []unsafe.Pointer
+}
+
+func (a arena) str(s string) *C.char {
+	p := C.CString(s)
+	a.pool = append(a.pool, unsafe.Pointer(p))
+	return p
+}
+
+func (a arena) free() {
+	for _, p := range a.pool {
+		C.free(p)
+	}
+}
+
+// labelsSize measures two labels made through the arena.
+func labelsSize(x, y string) int {
+	mem := arena{}
+	defer mem.free()
+	return int(C.strlen(mem.str(x)) + C.strlen(mem.str(y)))
+}
+
 func main() {
 	total := int(banner)
 	for i := 0; i < 3; i++ {
@@ -111,6 +136,7 @@ func main() {
 		total += argvSize([]string{"ls", "-l", "/tmp"})
 		total += argvSizeEarlyDefer([]string{"cat", "/etc/hostname"})
 		total += remember("request")
+		total += labelsSize("ok", "cancel")
 	}
 	fmt.Println("total:", total)
 }

@@ -105,6 +105,32 @@ func remember(s string) int {
 	return len(history)
 }
 
+// arena collects C strings so that one free releases them all; with pointer receivers the pool
+// str appends to is the one free ranges over.
+type arena struct {
+	pool []unsafe.Pointer
+}
+
+func (a *arena) str(s string) *C.char {
+	p := C.CString(s)
+	a.pool = append(a.pool, unsafe.Pointer(p))
+	return p
+}
+
+func (a *arena) free() {
+	for _, p := range a.pool {
+		C.free(p)
+	}
+	a.pool = nil
+}
+
+// labelsSize measures two labels made through the arena.
+func labelsSize(x, y string) int {
+	mem := arena{}
+	defer mem.free()
+	return int(C.strlen(mem.str(x)) + C.strlen(mem.str(y)))
+}
+
 func main() {
 	total := banner
 	for i := 0; i < 3; i++ {
@@ -114,6 +140,7 @@ func main() {
 		total += argvSize([]string{"ls", "-l", "/tmp"})
 		total += argvSize([]string{"cat", "/etc/hostname"})
 		total += remember("request")
+		total += labelsSize("ok", "cancel")
 	}
 	fmt.Println("total:", total)
 }
