@@ -1,7 +1,8 @@
 """Command line: `cgolint check`, `cgolint rules`, `cgolint rule ID`.
 
 Exit codes: 0 no findings at or above --fail-level, 1 such findings,
-2 usage or configuration error.
+2 usage or configuration error, or an internal error (a bug in cgolint: the findings may be
+incomplete).
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"cgolint: error: {message}\n")
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number of jobs, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def _ids(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -48,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[lv.value for lv in Level], help="lowest level that makes the exit code 1 (default: warning)")
     check.add_argument("--include-suppressed", action="store_true", help="also report suppressed findings, marked as such")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    check.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                       help="check N directories at a time, each in its own process (default: all cores)")
+    check.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="where to keep results between runs (default: .cgolint_cache beside the "
+                            "configuration file, or in the working directory; or $CGOLINT_CACHE_DIR)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     sub.add_parser("rules", help="list the rules")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("rule_id", metavar="ID")
@@ -55,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a terminal that is not UTF-8 gets escapes, not a traceback
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -90,12 +110,14 @@ def _show_rule(rule_id: str) -> int:
 
 
 def _check(args) -> int:
-    from cgolint.engine import run  # imported here so `cgolint rules` stays quick
+    from cgolint.cache import default_cache_dir  # imported here so `cgolint rules` stays quick
+    from cgolint.engine import run, settings_for
+    from cgolint.workers import default_jobs
 
     paths = args.paths or [Path(".")]
     options = rule_options()
     if args.config is not None:
-        if not args.config.is_file():
+        if not args.config.exists():
             raise UsageError(f"{args.config}: configuration file not found")
         config = load_config(args.config, options)
     else:
@@ -104,7 +126,11 @@ def _check(args) -> int:
     if args.select is not None:
         check_rule_selectors(args.select, options, "--select")
     check_rule_selectors(args.ignore, options, "--ignore")
-    report = run(paths, config, args.select, args.ignore, args.include_suppressed)
+    cache_dir = None
+    if not args.no_cache:
+        cache_dir = args.cache_dir or default_cache_dir(settings_for(config, args.select, args.ignore))
+    jobs = args.jobs or default_jobs()
+    report = run(paths, config, args.select, args.ignore, args.include_suppressed, jobs, cache_dir)
     rendered = FORMATTERS[args.format](report)
     if args.output is not None:
         try:
@@ -117,5 +143,7 @@ def _check(args) -> int:
         sys.stderr.write(render_problems(report))
         if not args.quiet:
             sys.stderr.write(summary(report))
+    if report.internal_errors:
+        return EXIT_ERROR  # a bug in cgolint: its findings may be incomplete, so CI must not pass or read it as findings
     fail_level = Level(args.fail_level) if args.fail_level else (config.fail_level or Level.WARNING)
     return EXIT_FINDINGS if report.failing(fail_level) else EXIT_OK

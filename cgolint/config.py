@@ -12,11 +12,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cgolint.findings import Level
+from cgolint.source import real_path
 
 
 
 class ConfigError(Exception):
     """A configuration problem: the message names the file, the key and what is allowed."""
+
+
+DEFAULT_MAX_FILE_SIZE = 8 << 20  # generated bindings of a few MB stay under it
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kib": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mib": 1 << 20, "mb": 1 << 20,
+               "g": 1 << 30, "gib": 1 << 30, "gb": 1 << 30}
+
+
+def parse_size(value: object, where: str) -> int:
+    """A size in bytes: 1048576, "8MiB", "512KiB" (KB and MB are read as KiB and MiB)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        number = text.rstrip("abcdefghijklmnopqrstuvwxyz ")
+        unit = text[len(number):].strip()
+        if number.isdigit() and unit in _SIZE_UNITS and int(number) > 0:
+            return int(number) * _SIZE_UNITS[unit]
+    raise ConfigError(f"{where} must be a positive number of bytes or a size such as \"8MiB\", not {value!r}")
 
 
 CONFIG_NAMES = ("cgolint.toml", ".cgolint.toml", "pyproject.toml")
@@ -27,6 +46,8 @@ TOP_KEYS = {
     "per-file-ignores": "a table mapping glob patterns to lists of rule ids",
     "fail-level": "error, warning or note",
     "rules": "a table of per-rule tables, e.g. [rules.CGO004]",
+    "max-file-size": "the size over which a source file is skipped with a message: a number of bytes, or a "
+    "string such as \"8MiB\" or \"512KiB\" (default \"8MiB\")",
     "takes-ownership": "a list of calls that take ownership of C memory passed to them "
     "(\"C.adopt_buffer\", \"store.Adopt\", \"Adopt\") or inline tables like the entries of "
     "rules/ownership.toml ({ names = [\"my_take\"], arg = 1 }); used by CGO001 and CGO002",
@@ -44,6 +65,7 @@ class Config:
     fail_level: Level | None = None
     rules: dict[str, dict] = field(default_factory=dict)
     takes_ownership: list[str | dict] = field(default_factory=list)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; larger source files are skipped with a message
 
     @property
     def origin(self) -> str:
@@ -51,7 +73,7 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    here = start.resolve()
+    here = real_path(start)
     if not here.is_dir():
         here = here.parent
     for directory in (here, *here.parents):
@@ -63,24 +85,50 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+MAX_CONFIG_BYTES = 1 << 20  # a configuration file is a few kilobytes; anything this big is a mistake
+
+
+def read_toml(path: Path) -> dict:
+    """A TOML file's table, or ConfigError saying why it cannot be read: only a regular file is
+    read (a FIFO or a device would block or never end), at most MAX_CONFIG_BYTES, and nesting
+    deep enough to exhaust the parser's recursion is refused."""
+    try:
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration is not a regular file")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: configuration is larger than {MAX_CONFIG_BYTES // 1024} KiB")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+
+
+def argument_index(value: object, where: str) -> int:
+    """A 0-based argument index from the configuration (not a bool, a float or a negative number)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{where} must be a 0-based argument index (0, 1, 2 ...), not {value!r}")
+    return value
+
+
 def _has_tool_section(path: Path) -> bool:
     try:
-        tool = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+        tool = read_toml(path).get("tool", {})
         return isinstance(tool, dict) and "cgolint" in tool
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except ConfigError:
         return True  # let load_config report the problem
 
 
 def load_config(path: Path, rule_ids: dict[str, dict[str, str]]) -> Config:
     """rule_ids: every known rule id → its options (name → what it takes)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: configuration is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    data = read_toml(path)
     where = str(path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
@@ -92,7 +140,7 @@ def load_config(path: Path, rule_ids: dict[str, dict[str, str]]) -> Config:
 
 
 def parse_config(data: dict, where: str, path: Path | None, rule_ids: dict[str, dict[str, str]]) -> Config:
-    cfg = Config(path=path, root=path.parent.resolve() if path else Path.cwd())
+    cfg = Config(path=path, root=real_path(path.parent) if path else Path.cwd())
     for key in data:
         if key not in TOP_KEYS:
             allowed = ", ".join(sorted(TOP_KEYS))
@@ -123,6 +171,8 @@ def parse_config(data: dict, where: str, path: Path | None, rule_ids: dict[str, 
             if not isinstance(ids, list) or not all(isinstance(v, str) for v in ids):
                 raise ConfigError(f"{where}: {key} must be a list of rule ids")
             cfg.per_file_ignores[pattern] = check_rule_selectors(ids, rule_ids, f"{where}: {key}")
+    if "max-file-size" in data:
+        cfg.max_file_size = parse_size(data["max-file-size"], f"{where}: 'max-file-size'")
     if "fail-level" in data:
         value = data["fail-level"]
         try:

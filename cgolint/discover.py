@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cgolint.source import real_path
+
 SOURCE_SUFFIXES = (".go", ".c", ".h")
 
 
@@ -34,9 +36,9 @@ def excluded(path: Path, patterns: list[str], root: Path) -> bool:
     if not patterns:
         return False
     try:
-        rel = path.resolve().relative_to(root).as_posix()
+        rel = real_path(path).relative_to(root).as_posix()
     except ValueError:
-        rel = path.resolve().as_posix()
+        rel = real_path(path).as_posix()
     for pattern in patterns:
         pat = pattern.rstrip("/")
         if fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(path.name, pat):
@@ -50,22 +52,22 @@ def discover(paths: list[Path], exclude: list[str], root: Path) -> list[Target]:
     targets: dict[Path, Target] = {}
     for path in paths:
         if path.is_dir():
-            if excluded(path, exclude, root) and path.resolve() != Path.cwd().resolve():
+            if excluded(path, exclude, root) and real_path(path) != real_path(Path.cwd()):
                 continue
             for dirpath, dirnames, filenames in os.walk(path):
                 dirnames[:] = sorted(
                     d for d in dirnames if not skipped_dir(d) and not excluded(Path(dirpath, d), exclude, root)
                 )
                 if any(f.endswith(SOURCE_SUFFIXES) for f in filenames):
-                    key = Path(dirpath).resolve()
+                    key = real_path(Path(dirpath))
                     targets.setdefault(key, Target(key)).reported = None
         elif path.exists() or path.is_symlink():
             if not path.name.endswith(SOURCE_SUFFIXES) or excluded(path, exclude, root):
                 continue
-            key = path.parent.resolve()
+            key = real_path(path.parent)
             target = targets.setdefault(key, Target(key, set()))
             if target.reported is not None:
-                target.reported.add(path.resolve())
+                target.reported.add(real_path(path))
         else:
             raise UsageError(f"{path}: no such file or directory")
     return [targets[k] for k in sorted(targets)]

@@ -94,6 +94,7 @@ class Problem:
     message: str
     line: int = 0  # 1-based, 0 when the whole file is concerned
     fatal: bool = True  # the file was not analysed at all
+    internal: bool = False  # a bug in cgolint, not in the input: the run exits 2
 
 
 @dataclass
@@ -106,6 +107,11 @@ class Report:
     files_checked: int = 0
     levels: dict[str, Level] = field(default_factory=dict)  # effective level per rule id
     assumptions: list[Assumption] = field(default_factory=list)  # sorted by place
+
+    @property
+    def internal_errors(self) -> list[Problem]:
+        """Bugs in cgolint met during the run: its findings may be incomplete."""
+        return [p for p in self.problems if p.internal]
 
     def failing(self, fail_level: Level) -> list[Finding]:
         return [f for f in self.findings if f.suppression is None and f.level.rank >= fail_level.rank]

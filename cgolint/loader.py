@@ -25,17 +25,19 @@ from cgolint.model import CUnit, GoFile, Package
 from cgolint.parsing import may_import_c, parse_c, parse_go
 from cgolint.preamble import PreambleText, cgo_directives, find_import_c, preamble_text
 from cgolint.preprocessor import Namespaces, Preprocessor, flags_env
-from cgolint.source import SourceFile, display_path
+from cgolint.config import DEFAULT_MAX_FILE_SIZE
+from cgolint.source import SourceFile, UnreadableSource, display_path, read_regular_file, real_path
 
 
 
 
-def read_source(path: Path, cwd: Path, reported: bool, problems: list[Problem]) -> SourceFile | None:
+def read_source(path: Path, cwd: Path, reported: bool, problems: list[Problem],
+                limit: int = DEFAULT_MAX_FILE_SIZE) -> SourceFile | None:
     shown = display_path(path, cwd)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(shown, f"cannot read file: {exc.strerror or exc}"))
+        data = read_regular_file(path, limit)
+    except UnreadableSource as exc:
+        problems.append(Problem(shown, str(exc)))
         return None
     if b"\0" in data[:8192]:
         problems.append(Problem(shown, "not a text file (it contains NUL bytes); skipped"))
@@ -112,48 +114,77 @@ def parse_preamble(cgo: CgoFile, preprocessor: Preprocessor) -> None:
         cgo.problems.append(problem)
 
 
-def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, problems: list[Problem]) -> list[Package]:
+@dataclass
+class DirectorySources:
+    """What one directory gives the analysis, read but not parsed: its Go files (not _test.go) and,
+    when one of them may import "C", its .c and .h files. Everything a directory's result depends
+    on besides the settings, so the cache keys on it."""
+
+    directory: Path
+    go: list[SourceFile]
+    c: list[SourceFile]
+    problems: list[Problem]  # files that could not be read (reported files only)
+
+
+def read_directory(target: Target, cwd: Path, exclude: list[str], root: Path, limit: int = DEFAULT_MAX_FILE_SIZE,
+                   overrides: dict[Path, bytes] | None = None) -> DirectorySources:
+    """Read a directory's sources. overrides: text to use instead of what is on disk (an editor's
+    unsaved buffer, stdin), by real path; such a file need not exist on disk."""
+    problems: list[Problem] = []
+    overrides = overrides or {}
     try:
-        entries = sorted(p for p in target.directory.iterdir() if p.suffix in (".go", ".c", ".h"))
+        entries = {p.name: p for p in target.directory.iterdir() if p.suffix in (".go", ".c", ".h")}
     except OSError as exc:
         problems.append(Problem(display_path(target.directory, cwd), f"cannot list directory: {exc.strerror or exc}"))
-        return []
-    entries = [p for p in entries if not excluded(p, exclude, root) or (target.reported and p.resolve() in target.reported)]
+        entries = {}
+    for path in overrides:
+        if path.parent == target.directory:
+            entries.setdefault(path.name, path)
+    paths = [entries[n] for n in sorted(entries)]
+    paths = [p for p in paths if not excluded(p, exclude, root) or (target.reported and real_path(p) in target.reported)]
+
+    def read(path: Path) -> SourceFile | None:
+        reported = target.reported is None or real_path(path) in target.reported
+        text = overrides.get(real_path(path))
+        if text is not None:
+            return SourceFile(path, display_path(path, cwd), text, reported)
+        return read_source(path, cwd, reported, problems if reported else [], limit)
+
+    go = [s for p in paths if p.suffix == ".go" and not p.name.endswith("_test.go")  # cgo cannot be used in tests
+          if (s := read(p)) is not None]
+    c = [s for p in paths if p.suffix != ".go" if (s := read(p)) is not None] \
+        if any(may_import_c(s.data) for s in go) else []
+    return DirectorySources(target.directory, go, c, problems)
+
+
+def build_packages(sources: DirectorySources, problems: list[Problem]) -> list[Package]:
+    """Parse a directory's sources into its cgo packages (each Go file once)."""
     packages: dict[str, Package] = {}
     cgo_files: dict[str, list[CgoFile]] = {}
     plain: list[SourceFile] = []
-    c_paths = []
-    for path in entries:
-        if path.suffix != ".go":
-            c_paths.append(path)
-            continue
-        if path.name.endswith("_test.go"):
-            continue  # cgo cannot be used in test files
-        reported = target.reported is None or path.resolve() in target.reported
-        source = read_source(path, cwd, reported, problems if reported else [])
-        if source is None:
-            continue
-        cgo = read_go_file(source, problems if reported else [])
+    for source in sources.go:
+        cgo = read_go_file(source, problems if source.reported else [])
         if cgo is None:
             plain.append(source)
             continue
         name = cgo.gofile.package_name
-        packages.setdefault(name, Package(target.directory, name)).go_files.append(cgo.gofile)
+        packages.setdefault(name, Package(sources.directory, name)).go_files.append(cgo.gofile)
         cgo_files.setdefault(name, []).append(cgo)
     if not packages:
         return []
     for source in plain:
         m = PACKAGE_CLAUSE.search(source.data)
-        if m is not None and m.group(1).decode() in packages:
-            packages[m.group(1).decode()].plain_sources.append(source)
-    c_sources = []
-    for path in c_paths:
-        reported = target.reported is None or path.resolve() in target.reported
-        source = read_source(path, cwd, reported, problems if reported else [])
-        if source is not None:
-            c_sources.append(source)
-    _parse_c_code(packages, cgo_files, c_sources, problems)
+        if m is not None and m.group(1).decode("utf-8", "replace") in packages:
+            packages[m.group(1).decode("utf-8", "replace")].plain_sources.append(source)
+    _parse_c_code(packages, cgo_files, sources.c, problems)
     return list(packages.values())
+
+
+def load_directory(target: Target, cwd: Path, exclude: list[str], root: Path, problems: list[Problem],
+                   limit: int = DEFAULT_MAX_FILE_SIZE) -> list[Package]:
+    sources = read_directory(target, cwd, exclude, root, limit)
+    problems += sources.problems
+    return build_packages(sources, problems)
 
 
 def _parse_c_code(packages: dict[str, Package], cgo_files: dict[str, list[CgoFile]], c_sources: list[SourceFile],

@@ -51,15 +51,20 @@ def _comments_before(node: Node, data: bytes) -> list[Node]:
     """The comment group ending on the line directly above node: a run of comments,
     each starting on a line of its own, with no blank line between them."""
     group: list[Node] = []
-    prev = node.prev_named_sibling
+    parent = node.parent
+    # The siblings are listed once: prev_named_sibling costs tree-sitter a scan from the first
+    # child, which made a preamble of many `//` lines quadratic in its length.
+    siblings = parent.named_children if parent is not None else []
+    index = next((i for i in range(len(siblings) - 1, -1, -1) if siblings[i].id == node.id), 0)
     next_row = node.start_point.row
-    while prev is not None and prev.type == "comment" and 0 <= next_row - prev.end_point.row <= 1:
+    for prev in reversed(siblings[:index]):
+        if prev.type != "comment" or not 0 <= next_row - prev.end_point.row <= 1:
+            break
         line_start = data.rfind(b"\n", 0, prev.start_byte) + 1
         if data[line_start : prev.start_byte].strip(b" \t"):
             break  # a trailing comment after code on the same line
         group.append(prev)
         next_row = prev.start_point.row
-        prev = prev.prev_named_sibling
     group.reverse()
     return group
 

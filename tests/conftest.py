@@ -39,6 +39,12 @@ def run_cli(*args: str, cwd: Path) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Every test gets an empty result cache of its own, so no test reads another's results."""
+    monkeypatch.setenv("CGOLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     for name, content in files.items():
         path = root / name

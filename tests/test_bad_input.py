@@ -91,7 +91,7 @@ def test_binary_go_file_in_json(lint):
     assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert calls(result) == [[("a.go", 7, 2)]]
     assert parsed(result)["problems"] == [
-        {"path": "bin.go", "line": 0, "message": "not a text file (it contains NUL bytes); skipped", "fatal": True}
+        {"path": "bin.go", "line": 0, "message": "not a text file (it contains NUL bytes); skipped", "fatal": True, "internal": False}
     ]
     assert result.err == ""
 
@@ -228,7 +228,7 @@ def test_go_syntax_error_in_json(lint):
     assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert calls(result) == [[("a.go", 7, 2), ("bad.go", 8, 2)]]  # bad.go's call, parsed despite the error
     assert parsed(result)["problems"] == [
-        {"path": "bad.go", "line": 7, "message": "2 syntax errors in Go code (first at line 7); analysed what could be parsed", "fatal": False}
+        {"path": "bad.go", "line": 7, "message": "2 syntax errors in Go code (first at line 7); analysed what could be parsed", "fatal": False, "internal": False}
     ]
 
 
@@ -347,19 +347,19 @@ def test_unreadable_file(lint):
 
 def test_read_error_is_reported(lint, monkeypatch):
     """A read error (simulated, so it also runs as root) is an error naming the file; others still reported."""
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self):
-        if self.name == "locked.go":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def fake_open(path, flags, *args, **kwargs):
+        if os.path.basename(path) == "locked.go":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
     result = lint({"a.go": GOOD, "locked.go": GOOD_G}, "--format", "json")
     assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert calls(result) == [[("a.go", 7, 2)]]
     assert parsed(result)["problems"] == [
-        {"path": "locked.go", "line": 0, "message": "cannot read file: Permission denied", "fatal": True}
+        {"path": "locked.go", "line": 0, "message": "cannot read file: Permission denied", "fatal": True, "internal": False}
     ]
     assert result.code == 0
 
@@ -371,7 +371,7 @@ def test_dangling_symlink_is_named_by_its_own_name(lint):
     result = lint({}, "--format", "json")
     assert findings(result) == [("CGO004", "a.go", 3, 4)]
     assert parsed(result)["problems"] == [
-        {"path": "gone.go", "line": 0, "message": "cannot read file: No such file or directory", "fatal": True}
+        {"path": "gone.go", "line": 0, "message": "cannot read file: No such file or directory", "fatal": True, "internal": False}
     ]
 
 

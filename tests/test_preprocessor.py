@@ -574,6 +574,7 @@ def test_c_syntax_errors_are_one_problem_with_a_count(tmp_path):
             "line": 3,
             "message": "3 syntax errors in C code (first at line 3); analysed what could be parsed",
             "fatal": False,
+            "internal": False,
         }
     ]
 

@@ -12,6 +12,7 @@ from cgolint.facts.owners import Owners, load_owners
 from cgolint.facts.receivers import mark_lost_receiver_stores
 from cgolint.facts.ownership import Allocation, analyse_file
 from cgolint.facts.summaries import CSummaries, GoSummaries
+from cgolint.findings import Problem
 from cgolint.model import Package
 
 
@@ -21,6 +22,7 @@ class PackageFacts:
         self.owners = owners if owners is not None else load_owners()  # calls that take or keep C memory
         self._blocking: dict[int, tuple[Catalog, BlockingSummaries]] = {}
         self._hot: dict[tuple[str, ...], HotPaths] = {}
+        self.problems: list[Problem] = []  # what a fact could not finish (a function too large to analyse)
 
     def blocking_summaries(self, catalog: Catalog) -> BlockingSummaries:
         """Whether and why each of the package's C functions blocks, for a blocking catalog."""
@@ -84,7 +86,17 @@ class PackageFacts:
     @cached_property
     def allocations(self) -> list[Allocation]:
         """Every C allocation in the package's Go code and what becomes of it on each path."""
-        allocations = [a for f in self.package.go_files for a in analyse_file(f, self.go_summaries, self.c_summaries)]
+        allocations = []
+        for f in self.package.go_files:
+            unchecked: list = []
+            allocations += analyse_file(f, self.go_summaries, self.c_summaries, unchecked)
+            for fn, count in unchecked:
+                name = fn.child_by_field_name("name")
+                what = f"function {name.text.decode('utf-8', 'replace')}" if name is not None else "a function literal"
+                self.problems.append(Problem(
+                    f.source.display,
+                    f"{what} is too large for the leak analysis (CGO001, CGO002): {count} of its C allocations were "
+                    "not checked", fn.start_point.row + 1, fatal=False))
         mark_growing_globals(allocations, self.package, self.go_summaries)
         mark_lost_receiver_stores(allocations, self.package, self.go_summaries)
         return allocations

@@ -22,7 +22,7 @@ from cgolint.catalog import load_data, name_pattern
 from cgolint.buildtags import file_goos
 from cgolint.facts.calls import CFunction, c_callee
 from cgolint.facts.goexpr import call_args
-from cgolint.config import ConfigError
+from cgolint.config import ConfigError, argument_index
 from cgolint.treewalk import walk
 
 PROCESS_ENDERS = {"exit", "_exit", "_Exit", "abort", "quick_exit"}
@@ -66,12 +66,13 @@ class Group:
         for key, values in (("names", names), ("nonblocking-if-package-calls", unless)):
             if not all(isinstance(n, str) and n for n in values):
                 raise ConfigError(f"{where}: {key!r} must be a list of C names")
-        zero = tuple((k, int(v)) for k, v in row.get("nonblocking-when-zero", {}).items())
+        zero = tuple((k, argument_index(v, f"{where}: nonblocking-when-zero.{k}"))
+                     for k, v in row.get("nonblocking-when-zero", {}).items())
         only = []
         for k, v in row.get("blocking-when-arg", {}).items():
-            if not (isinstance(v, list) and len(v) >= 2 and isinstance(v[0], int) and all(isinstance(c, str) for c in v[1:])):
+            if not (isinstance(v, list) and len(v) >= 2 and all(isinstance(c, str) for c in v[1:])):
                 raise ConfigError(f"{where}: blocking-when-arg.{k} must be [argument index, constant, ...]")
-            only.append((k, v[0], tuple(v[1:])))
+            only.append((k, argument_index(v[0], f"{where}: blocking-when-arg.{k}[0]"), tuple(v[1:])))
         return cls(row["id"], row["kind"], severity, row["why"], names, zero, tuple(only), unless,
                    name_pattern(names), name_pattern(unless))
 

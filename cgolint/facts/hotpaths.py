@@ -41,7 +41,7 @@ from cgolint.facts.goexpr import callee_parts
 from cgolint.facts.summaries import imported_names
 from cgolint.model import GoFile, Package
 from cgolint.source import Span
-from cgolint.treewalk import text, walk
+from cgolint.treewalk import enclosing, text, walk
 
 REGIONS = ("function_declaration", "method_declaration", "func_literal")
 ROUTER_METHODS = {"HandleFunc", "Handle", "Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Any",
@@ -141,11 +141,13 @@ class HotPaths:
         self.types = PackageTypes(files)
         # every call, grouped by the function or literal it runs in: one pass over the index
         self._calls: dict[int, list[Node]] = {}
+        self._in_go: set[int] = set()  # calls that start a goroutine (`go f()`)
         for file in files:
+            placed = enclosing(file.tree.root_node, REGIONS, "call_expression")
             for call in file.nodes.get("call_expression", ()):
-                owner = call.parent
-                while owner is not None and owner.type not in REGIONS:
-                    owner = owner.parent
+                owner, parent = placed.get(call.id, (None, None))
+                if parent is not None and parent.type == "go_statement":
+                    self._in_go.add(call.id)
                 if owner is not None:
                     self._calls.setdefault(owner.id, []).append(call)
         for file in files:
@@ -333,7 +335,7 @@ class HotPaths:
         imports = self.imports.get(id(region.file), set())
         out = []
         for call in self._calls.get(region.node.id, ()):
-            if call.parent is not None and call.parent.type == "go_statement":
+            if call.id in self._in_go:
                 continue  # a new goroutine: the caller does not wait for it
             fn = call.child_by_field_name("function")
             if fn is None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cgolint.catalog import load_data
-from cgolint.config import ConfigError
+from cgolint.config import ConfigError, argument_index
 
 EFFECTS = ("takes", "keeps", "borrows", "frees")
 # Words that say a function adopts its argument: g_foo_take_bar, list_adopt, queue_steal, own_buffer
@@ -99,13 +99,14 @@ def _entries(row: dict, where: str) -> list[Owner]:
     when_free = row.get("when-free")
     unless = row.get("unless")
     for key, value in (("arg", arg), ("when-free", when_free)):
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
-            raise ConfigError(f"{where}: {key!r} must be a 0-based argument index")
+        if value is not None:
+            argument_index(value, f"{where}: {key!r}")
     if effect not in EFFECTS:
         raise ConfigError(f"{where}: 'effect' must be one of {', '.join(EFFECTS)}, not {effect!r}")
-    if unless is not None and not (isinstance(unless, list) and len(unless) == 2 and isinstance(unless[0], int)
-                                   and isinstance(unless[1], str)):
-        raise ConfigError(f"{where}: 'unless' must be [argument index, \"C name\"], e.g. [3, \"kCFAllocatorNull\"]")
+    if unless is not None:
+        if not (isinstance(unless, list) and len(unless) == 2 and isinstance(unless[1], str)):
+            raise ConfigError(f"{where}: 'unless' must be [argument index, \"C name\"], e.g. [3, \"kCFAllocatorNull\"]")
+        argument_index(unless[0], f"{where}: 'unless' index")
     return [Owner(n.removeprefix("C."), arg, effect, when_free, tuple(unless) if unless else None,
                   str(row.get("source", "")), str(row.get("why", ""))) for n in names]
 

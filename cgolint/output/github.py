@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cgolint.findings import Report
+from cgolint.output.paths import printable
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -23,7 +24,7 @@ def render(report: Report) -> str:
             continue
         s, e = f.span.start, f.span.end
         # GitHub counts columns in UTF-16 units, as SARIF does
-        props = [f"file={_prop(f.span.path)}", f"line={s.line}", f"col={s.column_utf16}"]
+        props = [f"file={_prop(printable(f.span.path))}", f"line={s.line}", f"col={s.column_utf16}"]
         if e.line != s.line:
             props.append(f"endLine={e.line}")
         else:
@@ -32,6 +33,6 @@ def render(report: Report) -> str:
         props.append(f"title={_prop(title)}")
         out.append(f"::{_COMMAND[f.level.value]} {','.join(props)}::{_data(f.message)}\n")
     for p in report.problems:
-        props = [f"file={_prop(p.path)}"] + ([f"line={p.line}"] if p.line else []) + ["title=cgolint"]
-        out.append(f"::{'error' if p.fatal else 'warning'} {','.join(props)}::{_data(p.message)}\n")
+        props = [f"file={_prop(printable(p.path))}"] + ([f"line={p.line}"] if p.line else []) + ["title=cgolint"]
+        out.append(f"::{'error' if p.fatal or p.internal else 'warning'} {','.join(props)}::{_data(p.message)}\n")
     return "".join(out)

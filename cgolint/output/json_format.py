@@ -6,12 +6,13 @@ import json
 
 from cgolint import __version__
 from cgolint.findings import Report
+from cgolint.output.paths import printable
 from cgolint.source import Span
 
 
 def _span(span: Span) -> dict:
     return {
-        "path": span.path,
+        "path": printable(span.path),
         "line": span.start.line,
         "column": span.start.column,
         "end_line": span.end.line,
@@ -35,7 +36,8 @@ def render(report: Report) -> str:
         if f.suppression is not None:
             item["suppressed"] = {"reason": f.suppression.justification, **_span(f.suppression.span)}
         findings.append(item)
-    problems = [{"path": p.path, "line": p.line, "message": p.message, "fatal": p.fatal} for p in report.problems]
+    problems = [{"path": printable(p.path), "line": p.line, "message": p.message, "fatal": p.fatal, "internal": p.internal}
+                for p in report.problems]
     # Sites a rule stayed quiet about on an assumption (a C function whose name says it takes
     # ownership): listed and counted so the assumption stays visible.
     assumed = [{"rule": a.rule_id, "message": a.message, **_span(a.span)} for a in report.assumptions]

@@ -15,8 +15,8 @@ import sarif_om as om
 
 from cgolint import __version__
 from cgolint.catalog import RuleMeta
-from cgolint.findings import Report
-from cgolint.findings import Finding
+from cgolint.findings import Finding, Report
+from cgolint.output.paths import artifact_uri
 from cgolint.source import Span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -58,11 +58,13 @@ def _rule(meta: RuleMeta, level: str) -> om.ReportingDescriptor:
     )
 
 
+def _artifact(path: str) -> om.ArtifactLocation:
+    uri, relative = artifact_uri(path)
+    return om.ArtifactLocation(uri=uri, uri_base_id="%SRCROOT%") if relative else om.ArtifactLocation(uri=uri)
+
+
 def _location(span: Span, message: str | None = None, ident: int | None = None) -> om.Location:
-    path = Path(span.path)
-    artifact = (
-        om.ArtifactLocation(uri=path.as_uri()) if path.is_absolute() else om.ArtifactLocation(uri=span.path, uri_base_id="%SRCROOT%")
-    )
+    artifact = _artifact(span.path)
     region = om.Region(
         start_line=span.start.line,
         start_column=span.start.column_utf16,
@@ -103,10 +105,9 @@ def render(report: Report) -> str:
     notifications = [
         om.Notification(
             message=om.Message(text=p.message),
-            level="error" if p.fatal else "warning",
+            level="error" if p.fatal or p.internal else "warning",
             locations=[om.Location(physical_location=om.PhysicalLocation(
-                artifact_location=om.ArtifactLocation(uri=p.path, uri_base_id="%SRCROOT%")
-                if not Path(p.path).is_absolute() else om.ArtifactLocation(uri=Path(p.path).as_uri()),
+                artifact_location=_artifact(p.path),
                 region=om.Region(start_line=p.line) if p.line else None))],
         )
         for p in report.problems
@@ -115,7 +116,8 @@ def render(report: Report) -> str:
         tool=om.Tool(driver=om.ToolComponent(name="cgolint", version=__version__, semantic_version=__version__,
                                              information_uri=INFO_URI, rules=rules)),
         original_uri_base_ids={"%SRCROOT%": om.ArtifactLocation(uri=Path.cwd().as_uri() + "/")},
-        invocations=[om.Invocation(execution_successful=True, tool_execution_notifications=notifications or None)],
+        invocations=[om.Invocation(execution_successful=not report.internal_errors,
+                                   tool_execution_notifications=notifications or None)],
         results=[_result(f, index[f.rule_id]) for f in report.findings],
         column_kind="utf16CodeUnits",
     )

@@ -4,18 +4,19 @@ editors and problem matchers jump to it. Columns are 1-based byte columns, as go
 from __future__ import annotations
 
 from cgolint.findings import Report
+from cgolint.output.paths import printable
 
 
 def render(report: Report) -> str:
     lines = []
     for f in report.findings:
         s = f.span.start
-        line = f"{f.span.path}:{s.line}:{s.column}: {f.rule_id} {f.message}"
+        line = f"{printable(f.span.path)}:{s.line}:{s.column}: {f.rule_id} {f.message}"
         if f.suppression is not None:
             line += f" [suppressed: {f.suppression.justification}]"
         lines.append(line)
         for r in f.related:
-            lines.append(f"    {r.span.path}:{r.span.start.line}:{r.span.start.column}: {r.message}")
+            lines.append(f"    {printable(r.span.path)}:{r.span.start.line}:{r.span.start.column}: {r.message}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -23,8 +24,8 @@ def render_problems(report: Report) -> str:
     """For stderr in text mode: files that could not be read or parsed."""
     out = []
     for p in report.problems:
-        where = f"{p.path}:{p.line}" if p.line else p.path
-        out.append(f"{where}: {'error' if p.fatal else 'warning'}: {p.message}\n")
+        where = f"{printable(p.path)}:{p.line}" if p.line else printable(p.path)
+        out.append(f"{where}: {'error' if p.fatal or p.internal else 'warning'}: {p.message}\n")
     return "".join(out)
 
 

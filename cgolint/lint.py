@@ -1,0 +1,180 @@
+"""One directory in, its finished findings out: the function every way of running cgolint calls.
+
+`Linter.lint(target)` reads a directory (or takes in-memory text for some of its files, for
+editors and stdin), parses each of its packages once, computes the packages' facts, runs the
+rules, applies suppressions, per-file ignores and levels, and fingerprints the findings. The
+command line's walk, the worker pool and the cache all go through it; none re-implements a part.
+
+A directory's result depends only on its sources and the Settings, which is what makes it
+cacheable and safe to compute in any process: nothing from one directory is kept after its
+result is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cgolint import suppressions
+from cgolint.checks.bad_suppression import BadSuppression
+from cgolint.config import Config
+from cgolint.discover import Target, excluded
+from cgolint.facts import PackageFacts
+from cgolint.facts.owners import load_owners
+from cgolint.findings import Assumption, Finding, Level, Problem
+from cgolint.loader import DirectorySources, build_packages, read_directory
+from cgolint.registry import RULES
+from cgolint.source import SourceFile
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything besides the sources that decides a directory's result."""
+
+    config: Config
+    rule_ids: tuple[str, ...]  # the rules that run, sorted
+    cwd: Path  # paths are shown relative to it
+    include_suppressed: bool = False
+
+
+@dataclass
+class DirectoryResult:
+    findings: list[Finding] = field(default_factory=list)  # sorted, fingerprinted, levels set
+    problems: list[Problem] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+    files_checked: int = 0  # reported source files read
+
+
+# A cache sits between reading a directory and analysing it: (sources) → result or None, and
+# (sources, result) → None to store one.
+Lookup = Callable[[DirectorySources], "DirectoryResult | None"]
+Store = Callable[[DirectorySources, "DirectoryResult"], None]
+
+
+class Linter:
+    """The rules, built once per process from the settings (raises ConfigError for bad options)."""
+
+    def __init__(self, settings: Settings, lookup: Lookup | None = None, store: Store | None = None) -> None:
+        config = settings.config
+        self.settings = settings
+        active = set(settings.rule_ids)
+        # Every configured rule is built, selected or not, so a typo in its options is reported now.
+        built = {rid: RULES[rid](config.rules.get(rid, {}), config.origin) for rid in sorted(active | set(config.rules))}
+        self.rules = {rid: rule for rid, rule in built.items() if rid in active}
+        self.levels = {rid: Level.parse(config.rules.get(rid, {}).get("level", r.meta.level.value))
+                       for rid, r in self.rules.items()}
+        self.owners = load_owners(config.takes_ownership, str(config.path) if config.path else "configuration")
+        self.lookup, self.store = lookup, store
+
+    def read(self, target: Target, overrides: dict[Path, bytes] | None = None) -> DirectorySources:
+        config = self.settings.config
+        return read_directory(target, self.settings.cwd, config.exclude, config.root, config.max_file_size, overrides)
+
+    def lint(self, target: Target, overrides: dict[Path, bytes] | None = None) -> DirectoryResult:
+        sources = self.read(target, overrides)
+        cached = self.lookup(sources) if self.lookup is not None and not overrides else None
+        if cached is not None:
+            return cached
+        result = self.lint_sources(sources)
+        if self.store is not None and not overrides and not any(p.internal for p in result.problems):
+            self.store(sources, result)
+        return result
+
+    def lint_sources(self, sources: DirectorySources) -> DirectoryResult:
+        problems = list(sources.problems)
+        result = DirectoryResult(problems=problems)
+        try:
+            packages = build_packages(sources, problems)
+        except (Exception, RecursionError) as exc:  # a bug in parsing must not hide other directories
+            problems.append(_internal_error("reading the package", exc, _first_path(sources)))
+            return result
+        findings: list[Finding] = []
+        checked: list[SourceFile] = []  # the reported files of the directory's cgo packages
+        for package in packages:
+            mine = [s for s in (*[g.source for g in package.go_files], *[u.source for u in package.c_files]) if s.reported]
+            checked += mine
+            shown = {s.display for s in mine}
+            facts = PackageFacts(package, self.owners)
+            for rid, rule in self.rules.items():
+                try:
+                    findings += [f for f in rule.check(facts) if f.span.path in shown]
+                    result.assumptions += [a for a in rule.assumptions(facts) if a.span.path in shown]
+                except (Exception, RecursionError) as exc:  # a rule bug must not hide the other rules' findings
+                    problems.append(_internal_error(rid, exc, package.go_files[0].source.display))
+            problems += [p for p in facts.problems if p.path in shown]
+        result.files_checked = len(checked)
+        result.findings = self._finish(findings, checked)
+        result.assumptions.sort(key=lambda a: (a.span.path, a.span.start.line, a.span.start.column, a.rule_id))
+        result.problems.sort(key=lambda p: (p.path, p.line))
+        return result
+
+    def _finish(self, findings: list[Finding], sources: list[SourceFile]) -> list[Finding]:
+        """Suppressions, per-file ignores, levels, order and fingerprints."""
+        config = self.settings.config
+        directives = [d for s in sources for d in suppressions.parse_directives(s, set(RULES))]
+        findings = [f for f in findings if not ignored_for_file(f, config)]
+        suppressions.apply(findings, directives)
+        if "CGO000" in self.rules:
+            bad = self.rules["CGO000"]
+            assert isinstance(bad, BadSuppression)
+            findings += [f for f in bad.check_directives(directives, set(self.rules)) if not ignored_for_file(f, config)]
+        for f in findings:
+            # a rule may report a finding as a note whatever its level (memory kept for the process's life)
+            f.level = Level.NOTE if f.level is Level.NOTE else self.levels[f.rule_id]
+        if not self.settings.include_suppressed:
+            findings = [f for f in findings if f.suppression is None]
+        findings = _dedupe(sorted(findings, key=Finding.sort_key))
+        _fingerprint(findings, {s.display: s for s in sources})
+        return findings
+
+
+def _first_path(sources: DirectorySources) -> str:
+    first = next(iter((*sources.go, *sources.c)), None)
+    return first.display if first is not None else str(sources.directory)
+
+
+def _internal_error(where: str, exc: BaseException, path: str) -> Problem:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    message = str(exc)[:200]
+    return Problem(path, f"internal error in {where} ({type(exc).__name__}: {message}{at}); please report it",
+                   fatal=False, internal=True)
+
+
+def ignored_for_file(finding: Finding, config: Config) -> bool:
+    for pattern, ids in config.per_file_ignores.items():
+        if any(s == "ALL" or finding.rule_id.startswith(s) for s in ids):
+            if excluded(Path(finding.span.path), [pattern], config.root):
+                return True
+    return False
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    out, seen = [], set()
+    for f in findings:
+        key = (f.rule_id, f.span, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _fingerprint(findings: list[Finding], sources: dict[str, SourceFile]) -> None:
+    """A hash of the rule, the file and the finding's line text (white space folded),
+    with an occurrence count: stable when unrelated edits shift lines."""
+    seen: dict[str, int] = {}
+    digests: dict[tuple[str, str, int], str] = {}  # a long line is folded and hashed once per rule
+    for f in findings:
+        where = (f.rule_id, f.span.path, f.span.start.line)
+        if where not in digests:
+            source = sources.get(f.span.path)
+            line = source.line_bytes(f.span.start.line) if source else b""
+            base = b"\0".join([f.rule_id.encode(), os.fsencode(f.span.path), b" ".join(line.split())])
+            digests[where] = hashlib.sha256(base).hexdigest()[:32]
+        digest = digests[where]
+        seen[digest] = seen.get(digest, 0) + 1
+        f.fingerprint = f"{digest}:{seen[digest]}"

@@ -1,0 +1,78 @@
+"""Shapes that were superlinear, each guarded by a time budget relative to parsing the same input.
+
+Each once took minutes: 5,000 nested `C.g(C.g(...))` calls (over 300 s: a walk up the parents for
+every call, and tree-sitter finds a node's parent by descending from the root), 1,500 nested `if`s
+with a C call at each level (over 120 s), 20,000 statements with findings on one 400 KB line (each
+finding's fingerprint re-split the line and each position re-decoded it), a `//` preamble of 40,000
+lines (a sibling scan per line), and a generated function with thousands of allocations (each followed
+through the whole function: now within a step budget, and the problem says so). The budget is a ratio to the parse floor measured in the same run,
+never an absolute time, and generous: the quadratic versions were 1,000 to 6,000 times the floor.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from cgolint.config import Config
+from cgolint.discover import Target
+from cgolint.engine import settings_for
+from cgolint.lint import Linter
+from cgolint.parsing import parse_c, parse_go
+
+RATIO = 80  # at most this many times the parse floor
+
+HEAD = 'package p\n\n/*\n#include <stdlib.h>\nint g(int x) { return x; }\nvoid use(char *s) {}\n*/\nimport "C"\n\n'
+
+
+def shape(name: str) -> str:
+    if name == "nested calls":
+        n = 5000
+        return HEAD + "func F() int { return int(" + "C.g(" * n + "1" + ")" * n + ") }\n"
+    if name == "nested ifs":
+        n = 1500
+        return HEAD + "func F(x int) {\n" + "".join(f"if x > {i} {{ C.g(C.int(x))\n" for i in range(n)) + "}" * n + "\n}\n"
+    if name == "findings on one long line":
+        return HEAD + "func F(s string) { " + " ".join("C.use(C.CString(s));" for _ in range(20_000)) + " }\n"
+    if name == "long // preamble":
+        return "package p\n\n" + "".join(f"// int f{i}(int x);\n" for i in range(40_000)) + 'import "C"\n\nfunc F() { C.f1(1) }\n'
+    if name == "many allocations in one function":
+        return HEAD + "func F(s string) {\n" + "".join(f"\tp{i} := C.CString(s)\n\t_ = p{i}\n" for i in range(5_000)) + "}\n"
+    raise ValueError(name)
+
+
+def floor(data: bytes) -> float:
+    """Parsing the file as Go and its text as C (its preamble's parse is part of the floor)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        parse_go(data)
+        parse_c(data)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", ["nested calls", "nested ifs", "findings on one long line", "long // preamble",
+                                  "many allocations in one function"])
+def test_linear_time(tmp_path: Path, name: str):
+    data = shape(name).encode()
+    (tmp_path / "a.go").write_bytes(data)
+    linter = Linter(replace(settings_for(Config(root=tmp_path)), cwd=tmp_path))
+    base = floor(data)
+    start = time.perf_counter()
+    result = linter.lint(Target(tmp_path))
+    spent = time.perf_counter() - start
+    assert not [p for p in result.problems if p.internal], result.problems
+    assert spent <= RATIO * base, f"{name}: {spent:.2f} s is {spent / base:.0f}x the parse floor of {base * 1000:.0f} ms"
+    if name == "many allocations in one function":  # the analysis stopped early, and says so
+        [problem] = result.problems
+        assert (problem.path, problem.line, problem.fatal) == ("a.go", 10, False)
+        assert problem.message.startswith("function F is too large for the leak analysis (CGO001, CGO002): ")
+        assert problem.message.endswith(" of its C allocations were not checked")
+        checked = [f for f in result.findings if f.rule_id == "CGO001"]
+        assert 0 < len(checked) < 5_000  # the first ones are checked and reported
+    else:
+        assert result.problems == []
