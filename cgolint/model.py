@@ -15,7 +15,28 @@ from pathlib import Path
 from tree_sitter import Node, Tree
 
 from cgolint.source import SourceFile, Span
-from cgolint.treewalk import index_by_type
+from cgolint.parsing import capture
+
+
+# The node types the facts read, captured in one query per file (each file's index holds only these).
+GO_INDEXED = ("call_expression", "slice_expression", "function_declaration", "method_declaration", "func_literal",
+              "import_spec", "type_spec", "var_spec", "go_statement")
+C_INDEXED = ("function_definition", "declaration", "preproc_def", "preproc_function_def", "preproc_include",
+             "type_definition", "call_expression")
+
+
+class NodeIndex(dict):
+    """Nodes by type, for the types in GO_INDEXED or C_INDEXED only: asking for any other type is a
+    bug (it would silently find nothing), so it raises."""
+
+    def __init__(self, found: dict[str, list[Node]], types: tuple[str, ...]) -> None:
+        super().__init__(found)
+        self.types = types
+
+    def get(self, kind: str, default=None):
+        if kind not in self.types:
+            raise KeyError(f"node type {kind!r} is not indexed; add it to GO_INDEXED or C_INDEXED")
+        return super().get(kind, default)
 
 
 @dataclass(frozen=True)
@@ -67,8 +88,8 @@ class CUnit:
         return self.source.span(self.base + node.start_byte, self.base + node.end_byte)
 
     @cached_property
-    def nodes(self) -> dict[str, list[Node]]:
-        return index_by_type(self.tree.root_node)
+    def nodes(self) -> NodeIndex:
+        return NodeIndex(capture("c", self.tree.root_node, C_INDEXED), C_INDEXED)
 
     @cached_property
     def include_lines(self) -> tuple[Include, ...]:
@@ -109,8 +130,14 @@ class GoFile:
     directives: tuple[CgoDirective, ...]
 
     @cached_property
-    def nodes(self) -> dict[str, list[Node]]:
-        return index_by_type(self.tree.root_node)
+    def nodes(self) -> NodeIndex:
+        return NodeIndex(capture("go", self.tree.root_node, GO_INDEXED), GO_INDEXED)
+
+    @cached_property
+    def identifiers(self) -> list[Node]:
+        """Every identifier, in source order: many, so not in the index; asked for only by the rare
+        analysis that needs every mention of a name."""
+        return capture("go", self.tree.root_node, ("identifier",)).get("identifier", [])
 
     def span(self, node: Node) -> Span:
         return self.source.span(node.start_byte, node.end_byte)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from tree_sitter import Node
@@ -20,45 +19,27 @@ def walk(node: Node) -> Iterator[Node]:
             extend(reversed(children))
 
 
-def index_by_type(root: Node) -> dict[str, list[Node]]:
-    """One walk over a tree, grouping the named nodes by type (in source order)."""
-    index: dict[str, list[Node]] = defaultdict(list)
-    cursor = root.walk()
-    while True:
-        node = cursor.node
-        if node.is_named:
-            index[node.type].append(node)
-        if cursor.goto_first_child():
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return index
-
-
-def enclosing(root: Node, owner_types: tuple[str, ...] | frozenset[str], wanted: str) -> dict[int, tuple[Node | None, Node | None]]:
-    """For every node of type wanted below root: (its nearest proper ancestor whose type is in
-    owner_types, its parent), found in one top-down walk. Node.parent costs tree-sitter a descent
-    from the root, so asking it per node is quadratic in nesting depth; this is linear."""
-    out: dict[int, tuple[Node | None, Node | None]] = {}
-    cursor = root.walk()
-    owners: list[Node | None] = []  # the owner in force at each depth
-    parents: list[Node] = []
-    owner: Node | None = None
-    while True:
-        node = cursor.node
-        if node.type == wanted:
-            out[node.id] = (owner, parents[-1] if parents else None)
-        if cursor.goto_first_child():
-            owners.append(owner)
-            parents.append(node)
-            if node.type in owner_types:
-                owner = node
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return out
-            owner = owners.pop()
-            parents.pop()
+def innermost(owners: list[Node], nodes: list[Node]) -> dict[int, Node | None]:
+    """For each of nodes: the innermost of owners that encloses it (not itself), or None. Both lists
+    in source order (an enclosing node first), as the index gives them; one sweep, with no parent
+    walks (Node.parent costs tree-sitter a descent from the root, so a walk up per node is
+    quadratic in nesting depth)."""
+    out: dict[int, Node | None] = {}
+    stack: list[Node] = []  # open owners, each inside the one below it
+    i = 0
+    for node in nodes:
+        start, end = node.start_byte, node.end_byte
+        while i < len(owners) and (owners[i].start_byte, -owners[i].end_byte) <= (start, -end):
+            owner = owners[i]
+            i += 1
+            while stack and stack[-1].end_byte <= owner.start_byte:
+                stack.pop()
+            stack.append(owner)
+        while stack and stack[-1].end_byte <= start:
+            stack.pop()
+        out[node.id] = next((o for o in reversed(stack) if o.id != node.id and o.end_byte >= end
+                             and o.start_byte <= start), None)
+    return out
 
 
 def ancestors(node: Node) -> Iterator[Node]:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from functools import cached_property
 
 from cgolint.facts.blocking import BlockingSummaries, Catalog
-from cgolint.facts.calls import CCall, CFunction, GoCCall, c_calls, go_c_calls, package_c_functions
+from cgolint.facts.calls import (
+    CCall,
+    CFunction,
+    GoCCall,
+    c_calls,
+    go_c_calls,
+    go_c_names,
+    package_c_functions,
+    reachable_functions,
+)
 from cgolint.facts.globals import mark_growing_globals
 from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.owners import Owners, load_owners
@@ -27,7 +36,7 @@ class PackageFacts:
     def blocking_summaries(self, catalog: Catalog) -> BlockingSummaries:
         """Whether and why each of the package's C functions blocks, for a blocking catalog."""
         if id(catalog) not in self._blocking:  # the catalog is kept with its summaries, so its id stays unique
-            self._blocking[id(catalog)] = (catalog, BlockingSummaries(self.c_functions, catalog))
+            self._blocking[id(catalog)] = (catalog, BlockingSummaries(self.reachable_c_functions, catalog))
         return self._blocking[id(catalog)][1]
 
     @cached_property
@@ -74,9 +83,17 @@ class PackageFacts:
         return package_c_functions(self.package)
 
     @cached_property
+    def reachable_c_functions(self) -> dict[str, list[CFunction]]:
+        """The package's C functions Go code can reach: named from Go as C.name, and those they
+        call, transitively. Summaries are made only for these: what a C function nothing in Go
+        reaches does cannot change a finding, and generated bindings define thousands of them."""
+        roots = set().union(*(go_c_names(f) for f in self.package.go_files))
+        return reachable_functions(self.c_functions, roots)
+
+    @cached_property
     def c_summaries(self) -> CSummaries:
         """What the package's C functions do with memory: allocate, free, store."""
-        return CSummaries(self.c_functions, self.owners)
+        return CSummaries(self.reachable_c_functions, self.owners)
 
     @cached_property
     def go_summaries(self) -> GoSummaries:

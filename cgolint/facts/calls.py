@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from cgolint.model import CUnit, GoFile, Package
+from cgolint.treewalk import innermost, walk
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,19 +81,50 @@ def c_callee(call: Node) -> str:
 
 def c_calls(unit: CUnit) -> list[CCall]:
     calls = []
-    for call in unit.nodes.get("call_expression", ()):
+    every = unit.nodes.get("call_expression", ())
+    placed = innermost(unit.nodes.get("function_definition", ()), every)
+    names: dict[int, str] = {}
+    for call in every:
         name = c_callee(call)
         if not name:
             continue
+        definition = placed.get(call.id)
         caller = ""
-        parent = call.parent
-        while parent is not None:
-            if parent.type == "function_definition":
-                caller = function_name(parent)
-                break
-            parent = parent.parent
+        if definition is not None:
+            if definition.id not in names:
+                names[definition.id] = function_name(definition)
+            caller = names[definition.id]
         calls.append(CCall(unit, call, name, caller))
     return calls
+
+
+_GO_C_NAME = re.compile(rb"\bC\.([A-Za-z_]\w*)")
+
+
+def go_c_names(file: GoFile) -> set[str]:
+    """Every name a Go file writes as C.name: called, converted to, or passed as a value (C.free as a
+    destructor). A byte scan, so names in comments count too: a superset is safe."""
+    return {m.decode("ascii") for m in _GO_C_NAME.findall(file.source.data)}
+
+
+def reachable_functions(functions: dict[str, list[CFunction]], roots: set[str]) -> dict[str, list[CFunction]]:
+    """The C functions reachable from roots: the roots the package defines, and every package C
+    function their bodies name (called, or passed as a function pointer), transitively."""
+    out: dict[str, list[CFunction]] = {}
+    queue = [name for name in sorted(roots) if name in functions]
+    while queue:
+        name = queue.pop()
+        if name in out:
+            continue
+        out[name] = functions[name]
+        for fn in functions[name]:
+            body = fn.node.child_by_field_name("body")
+            for node in walk(body) if body is not None else ():
+                if node.type == "identifier":
+                    named = node.text.decode("utf-8", "replace")
+                    if named in functions and named not in out:
+                        queue.append(named)
+    return {name: out[name] for name in functions if name in out}  # in the package's order
 
 
 def package_c_functions(package: Package) -> dict[str, list[CFunction]]:

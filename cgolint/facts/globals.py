@@ -67,7 +67,7 @@ class GlobalGrowth:
         for file in files:
             imports = imported_names(file)
             shadows: dict[int, set[str]] = {}
-            for n in file.nodes.get("identifier", ()):
+            for n in file.identifiers:
                 name = n.text.decode("utf-8", "replace")
                 if name not in self.globals or name in self.shrinks or n.id == self.globals[name].node.id:
                     continue

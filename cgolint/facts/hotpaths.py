@@ -41,7 +41,7 @@ from cgolint.facts.goexpr import callee_parts
 from cgolint.facts.summaries import imported_names
 from cgolint.model import GoFile, Package
 from cgolint.source import Span
-from cgolint.treewalk import enclosing, text, walk
+from cgolint.treewalk import innermost, text, walk
 
 REGIONS = ("function_declaration", "method_declaration", "func_literal")
 ROUTER_METHODS = {"HandleFunc", "Handle", "Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "Any",
@@ -143,11 +143,16 @@ class HotPaths:
         self._calls: dict[int, list[Node]] = {}
         self._in_go: set[int] = set()  # calls that start a goroutine (`go f()`)
         for file in files:
-            placed = enclosing(file.tree.root_node, REGIONS, "call_expression")
-            for call in file.nodes.get("call_expression", ()):
-                owner, parent = placed.get(call.id, (None, None))
-                if parent is not None and parent.type == "go_statement":
-                    self._in_go.add(call.id)
+            owners = sorted((n for kind in REGIONS for n in file.nodes.get(kind, ())),
+                            key=lambda n: (n.start_byte, -n.end_byte))
+            calls = file.nodes.get("call_expression", ())
+            placed = innermost(owners, calls)
+            for stmt in file.nodes.get("go_statement", ()):
+                started = next((c for c in stmt.named_children if c.type != "comment"), None)
+                if started is not None and started.type == "call_expression":
+                    self._in_go.add(started.id)
+            for call in calls:
+                owner = placed.get(call.id)
                 if owner is not None:
                     self._calls.setdefault(owner.id, []).append(call)
         for file in files:
