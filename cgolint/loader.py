@@ -32,8 +32,8 @@ from cgolint.source import SourceFile, UnreadableSource, display_path, read_regu
 
 
 def read_source(path: Path, cwd: Path, reported: bool, problems: list[Problem],
-                limit: int = DEFAULT_MAX_FILE_SIZE) -> SourceFile | None:
-    shown = display_path(path, cwd)
+                limit: int = DEFAULT_MAX_FILE_SIZE, shown: str | None = None) -> SourceFile | None:
+    shown = shown if shown is not None else display_path(path, cwd)
     try:
         data = read_regular_file(path, limit)
     except UnreadableSource as exc:
@@ -143,12 +143,15 @@ def read_directory(target: Target, cwd: Path, exclude: list[str], root: Path, li
     paths = [entries[n] for n in sorted(entries)]
     paths = [p for p in paths if not excluded(p, exclude, root) or (target.reported and real_path(p) in target.reported)]
 
+    shown_dir = display_path(target.directory, cwd)  # once: every file of the directory is shown under it
+
     def read(path: Path) -> SourceFile | None:
         reported = target.reported is None or real_path(path) in target.reported
-        text = overrides.get(real_path(path))
+        shown = path.name if shown_dir == "." else f"{shown_dir.rstrip('/')}/{path.name}"
+        text = overrides.get(real_path(path)) if overrides else None
         if text is not None:
-            return SourceFile(path, display_path(path, cwd), text, reported)
-        return read_source(path, cwd, reported, problems if reported else [], limit)
+            return SourceFile(path, shown, text, reported)
+        return read_source(path, cwd, reported, problems if reported else [], limit, shown)
 
     go = [s for p in paths if p.suffix == ".go" and not p.name.endswith("_test.go")  # cgo cannot be used in tests
           if (s := read(p)) is not None]
