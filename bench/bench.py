@@ -350,6 +350,8 @@ def main() -> int:
     ap.add_argument("--scale", type=int, default=1, help="corpus size (1: about 4,000 files, 7.5 MB)")
     ap.add_argument("--repeat", type=int, default=2, help="runs per timing; the best is kept")
     ap.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    ap.add_argument("--ast-grep", type=Path, help="the ast-grep binary (default: found on PATH)")
+    ap.add_argument("--semgrep", type=Path, help="the semgrep binary (default: found on PATH)")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="cgolint-bench-")
     root = args.keep or Path(tmp) / "corpus"
@@ -387,15 +389,18 @@ def main() -> int:
         rules = Path(tmp) / "rules"
         rules.mkdir(exist_ok=True)
         extras = []
-        sg = next((t for t in (shutil.which("ast-grep"), shutil.which("sg")) if t and "ast-grep" in subprocess.run(
-            [t, "--version"], capture_output=True, text=True).stdout.lower()), None)  # `sg` may be shadow-utils'
+        sg = next((str(t) for t in (args.ast_grep, shutil.which("ast-grep"), shutil.which("sg")) if t and "ast-grep"
+                   in subprocess.run([str(t), "--version"], capture_output=True, text=True).stdout.lower()),
+                  None)  # `sg` may be shadow-utils' newgrp
         if sg:
             (rules / "ast-grep.yml").write_text(AST_GREP_RULES)
-            t, _ = timed([sg, "scan", "--rule", str(rules / "ast-grep.yml"), "--json=compact", "."], root, args.repeat)
-            extras.append(("ast-grep, 3 CGO001-like rules", t))
+            t, done_sg = timed([sg, "scan", "--rule", str(rules / "ast-grep.yml"), "--json=compact", "."], root,
+                               args.repeat)
+            matches = done_sg.stdout.count('"ruleId"')
+            extras.append((f"ast-grep, 3 CGO001-like rules ({matches} matches)", t))
         else:
             print("ast-grep: not installed (npm install -g @ast-grep/cli), skipped")
-        semgrep = shutil.which("semgrep")
+        semgrep = str(args.semgrep) if args.semgrep else shutil.which("semgrep")
         if semgrep:
             (rules / "semgrep.yml").write_text(SEMGREP_RULES)
             t, _ = timed([semgrep, "scan", "--config", str(rules / "semgrep.yml"), "--json", "--metrics=off", "-q",

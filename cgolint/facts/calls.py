@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from cgolint.model import CUnit, GoFile, Package
-from cgolint.treewalk import innermost, walk
+from cgolint.parsing import capture
+from cgolint.treewalk import innermost
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,7 +71,23 @@ def function_name(definition: Node) -> str:
 
 
 def c_functions(unit: CUnit) -> list[CFunction]:
-    return [CFunction(unit, d, n) for d in unit.nodes.get("function_definition", ()) if (n := function_name(d))]
+    """The unit's function definitions with their names. The names come from one query over the
+    unit, matched to the definitions by position (a generated preamble defines thousands)."""
+    definitions = unit.nodes.get("function_definition", ())
+    names = unit.nodes.get("function_declarator", [])
+    out, i = [], 0
+    for d in definitions:
+        body = d.child_by_field_name("body")
+        stop = body.start_byte if body is not None else d.end_byte
+        while i < len(names) and names[i].start_byte < d.start_byte:
+            i += 1
+        declarator = names[i] if i < len(names) and names[i].start_byte < stop else None
+        inner = declarator.child_by_field_name("declarator") if declarator is not None else None
+        name = inner.text.decode("utf-8", "replace") if inner is not None and inner.type == "identifier" \
+            else function_name(d)
+        if name:
+            out.append(CFunction(unit, d, name))
+    return out
 
 
 def c_callee(call: Node) -> str:
@@ -119,11 +136,11 @@ def reachable_functions(functions: dict[str, list[CFunction]], roots: set[str]) 
         out[name] = functions[name]
         for fn in functions[name]:
             body = fn.node.child_by_field_name("body")
-            for node in walk(body) if body is not None else ():
-                if node.type == "identifier":
-                    named = node.text.decode("utf-8", "replace")
-                    if named in functions and named not in out:
-                        queue.append(named)
+            found = capture("c", body, ("identifier",)).get("identifier", []) if body is not None else []
+            for node in found:
+                named = node.text.decode("utf-8", "replace")
+                if named in functions and named not in out:
+                    queue.append(named)
     return {name: out[name] for name in functions if name in out}  # in the package's order
 
 
