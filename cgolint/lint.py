@@ -74,6 +74,10 @@ class Linter:
         config = self.settings.config
         return read_directory(target, self.settings.cwd, config.exclude, config.root, config.max_file_size, overrides)
 
+    def cached(self, target: Target) -> DirectoryResult | None:
+        """The directory's result if the cache holds it (its files are read and hashed), else None."""
+        return self.lookup(self.read(target)) if self.lookup is not None else None
+
     def lint(self, target: Target, overrides: dict[Path, bytes] | None = None) -> DirectoryResult:
         sources = self.read(target, overrides)
         cached = self.lookup(sources) if self.lookup is not None and not overrides else None

@@ -66,10 +66,18 @@ def lint_targets(targets: list[Target], linter: Linter, jobs: int, cache_dir: Pa
     """Each target's result, in the targets' order. linter: this process's, for jobs == 1."""
     if jobs <= 1 or len(targets) <= 1:
         return [linter.lint(t) for t in targets]
-    order = sorted(range(len(targets)), key=lambda i: (-_weight(targets[i]), i))
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     results: list[DirectoryResult | None] = [None] * len(targets)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=multiprocessing.get_context(method),
+    if linter.lookup is not None:  # what the cache holds needs no worker: a warm run starts none
+        for i, target in enumerate(targets):
+            results[i] = linter.cached(target)
+    missing = [i for i, r in enumerate(results) if r is None]
+    if len(missing) <= 1:
+        for i in missing:
+            results[i] = linter.lint(targets[i])
+        return [r for r in results if r is not None]
+    order = sorted(missing, key=lambda i: (-_weight(targets[i]), i))
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=min(jobs, len(missing)), mp_context=multiprocessing.get_context(method),
                              initializer=_start, initargs=(linter.settings, cache_dir)) as pool:
         futures = {i: pool.submit(_lint, targets[i]) for i in order}
         for i, future in futures.items():
