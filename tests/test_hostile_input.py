@@ -134,15 +134,19 @@ def test_device_behind_a_symlink_is_not_read(tmp_path):
         ("z.go", "not a regular file (a character device); skipped")]
 
 
-def test_fifo_named_like_a_go_file_does_not_hang(tmp_path):
-    """Reading a FIFO blocks until someone writes: run in a subprocess with a time limit."""
+def with_fifo(tmp_path: Path, name: str, *args: str) -> subprocess.CompletedProcess:
+    """cgolint run in a subprocess with a time limit (reading a FIFO would block until someone
+    writes) on GOOD and a FIFO called name."""
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs on this system")
-    os.mkfifo(tmp_path / "x.go")
+    os.mkfifo(tmp_path / name)
     write_tree(tmp_path, {"a.go": GOOD})
-    done = subprocess.run([sys.executable, "-m", "cgolint", "check", "--no-cache", "--format", "json", "."],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    return subprocess.run([sys.executable, "-m", "cgolint", "check", "--no-cache", *args, "."], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def test_fifo_named_like_a_go_file_does_not_hang(tmp_path):
+    done = with_fifo(tmp_path, "x.go", "--format", "json")
     doc = json.loads(done.stdout)
     assert done.returncode == 1
     assert [(f["rule"], f["path"]) for f in doc["findings"]] == [("CGO001", "a.go")]
@@ -237,13 +241,7 @@ def test_catalog_rows_with_wrong_types_are_configuration_errors(tmp_path, toml, 
 
 
 def test_configuration_that_is_a_fifo_is_refused(tmp_path):
-    if not hasattr(os, "mkfifo"):
-        pytest.skip("no FIFOs on this system")
-    os.mkfifo(tmp_path / "cgolint.toml")
-    write_tree(tmp_path, {"a.go": GOOD})
-    done = subprocess.run([sys.executable, "-m", "cgolint", "check", "--no-cache", "--config", "cgolint.toml", "."],
-                          cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+    done = with_fifo(tmp_path, "cgolint.toml", "--config", "cgolint.toml")
     assert done.returncode == 2
     assert done.stderr.strip() == "cgolint: error: cgolint.toml: configuration is not a regular file"
 
