@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from cgolint import __version__
-from cgolint.findings import Assumption, Edit, Finding, Fix, Level, Problem, Related, Suppression
-from cgolint.lint import DirectoryResult, Settings
+from cgolint.config import Settings
+from cgolint.findings import Assumption, DirectoryResult, Edit, Finding, Fix, Level, Problem, Related, Suppression
 from cgolint.loader import DirectorySources
 from cgolint.source import Position, Span
 

@@ -72,6 +72,17 @@ class Config:
         return str(self.path) if self.path else "configuration"
 
 
+@dataclass(frozen=True)
+class Settings:
+    """Everything besides the sources that decides a directory's result: what the cache keys on,
+    and what a worker process is given."""
+
+    config: Config
+    rule_ids: tuple[str, ...]  # the rules that run, sorted
+    cwd: Path  # paths are shown relative to it
+    include_suppressed: bool = False
+
+
 def find_config(start: Path) -> Path | None:
     here = real_path(start)
     if not here.is_dir():

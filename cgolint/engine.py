@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cgolint.config import Config, resolve_rules
+from cgolint.config import Config, Settings, resolve_rules
 from cgolint.discover import discover
 from cgolint.findings import Finding, Report
-from cgolint.lint import Linter, Settings
+from cgolint.lint import Linter
 from cgolint.registry import RULES
 from cgolint.workers import lint_targets, make_linter
 

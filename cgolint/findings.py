@@ -98,6 +98,16 @@ class Problem:
 
 
 @dataclass
+class DirectoryResult:
+    """What linting one directory gave: the part of a Report it contributes (cached as it is)."""
+
+    findings: list[Finding] = field(default_factory=list)  # sorted, fingerprinted, levels set
+    problems: list[Problem] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+    files_checked: int = 0  # reported source files read
+
+
+@dataclass
 class Report:
     """What one run found: every formatter's input."""
 

@@ -16,37 +16,18 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cgolint import suppressions
 from cgolint.checks.bad_suppression import BadSuppression
-from cgolint.config import Config
+from cgolint.config import Config, Settings
 from cgolint.discover import Target, excluded
 from cgolint.facts import PackageFacts
 from cgolint.facts.owners import load_owners
-from cgolint.findings import Assumption, Finding, Level, Problem
+from cgolint.findings import DirectoryResult, Finding, Level, Problem
 from cgolint.loader import DirectorySources, build_packages, read_directory
 from cgolint.registry import RULES
 from cgolint.source import SourceFile
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything besides the sources that decides a directory's result."""
-
-    config: Config
-    rule_ids: tuple[str, ...]  # the rules that run, sorted
-    cwd: Path  # paths are shown relative to it
-    include_suppressed: bool = False
-
-
-@dataclass
-class DirectoryResult:
-    findings: list[Finding] = field(default_factory=list)  # sorted, fingerprinted, levels set
-    problems: list[Problem] = field(default_factory=list)
-    assumptions: list[Assumption] = field(default_factory=list)
-    files_checked: int = 0  # reported source files read
 
 
 # A cache sits between reading a directory and analysing it: (sources) → result or None, and

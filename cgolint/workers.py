@@ -13,9 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from cgolint.config import Settings
 from cgolint.discover import SOURCE_SUFFIXES, Target
-from cgolint.findings import Problem
-from cgolint.lint import DirectoryResult, Linter, Settings
+from cgolint.findings import DirectoryResult, Problem
+from cgolint.lint import Linter
 
 _linter: Linter | None = None  # a worker process's own
 
