@@ -16,8 +16,7 @@ from cgolint.catalog import rule_meta
 from cgolint.config import Config, check_rule_selectors, find_config, load_config
 from cgolint.discover import UsageError
 from cgolint.findings import Level
-from cgolint.output import FORMATTERS
-from cgolint.output.text import render_problems, summary
+from cgolint.output import MODULES as FORMATS, formatter
 from cgolint.registry import RULES, rule_options
 from cgolint.config import ConfigError
 
@@ -51,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     check = sub.add_parser("check", help="check files and directories (default: .)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_ids, metavar="IDS", help="only these rules (comma-separated ids or prefixes)")
     check.add_argument("--ignore", type=_ids, default=[], metavar="IDS", help="skip these rules (comma-separated)")
@@ -131,7 +130,7 @@ def _check(args) -> int:
         cache_dir = args.cache_dir or default_cache_dir(settings_for(config, args.select, args.ignore))
     jobs = args.jobs or default_jobs()
     report = run(paths, config, args.select, args.ignore, args.include_suppressed, jobs, cache_dir)
-    rendered = FORMATTERS[args.format](report)
+    rendered = formatter(args.format)(report)
     if args.output is not None:
         try:
             args.output.write_text(rendered, encoding="utf-8")
@@ -140,6 +139,8 @@ def _check(args) -> int:
     else:
         sys.stdout.write(rendered)
     if args.format == "text":
+        from cgolint.output.text import render_problems, summary
+
         sys.stderr.write(render_problems(report))
         if not args.quiet:
             sys.stderr.write(summary(report))
