@@ -20,7 +20,8 @@ from cgolint.parsing import capture
 
 # The node types the facts read, captured in one query per file (each file's index holds only these).
 GO_INDEXED = ("call_expression", "slice_expression", "function_declaration", "method_declaration", "func_literal",
-              "import_spec", "type_spec", "var_spec", "go_statement")
+              "import_spec", "type_spec", "var_spec", "go_statement", "assignment_statement", "send_statement",
+              "literal_element")
 C_INDEXED = ("function_definition", "function_declarator", "declaration", "preproc_def", "preproc_function_def",
              "preproc_include", "type_definition", "call_expression")
 

@@ -20,7 +20,7 @@ from cgolint.facts.containers import freed_keys, is_key, root
 from cgolint.facts.goexpr import call_args, callee_parts, ident, is_conversion, unwrap
 from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
-from cgolint.treewalk import walk
+from cgolint.treewalk import innermost, walk
 
 C_ALLOCATORS = {"malloc", "calloc", "realloc", "strdup", "strndup"}
 BUILTINS = {"len", "cap", "copy", "print", "println", "min", "max", "clear", "close", "delete", "string"}
@@ -105,6 +105,23 @@ def go_functions(files: list[GoFile]) -> list[tuple[GoFile, Node]]:
     return out
 
 
+def _nodes_by_function(files: list[GoFile]) -> dict[int, list[Node]]:
+    """The calls and storing nodes of each function or method declaration (closures included),
+    from the files' indexes: one sweep per file instead of a walk of every body."""
+    out: dict[int, list[Node]] = {}
+    for f in files:
+        owners = sorted((n for kind in ("function_declaration", "method_declaration") for n in f.nodes.get(kind, ())),
+                        key=lambda n: (n.start_byte, -n.end_byte))
+        for kind in ("call_expression", *sorted(STORING)):
+            nodes = f.nodes.get(kind, ())
+            placed = innermost(owners, nodes)
+            for node in nodes:
+                owner = placed.get(node.id)
+                if owner is not None:
+                    out.setdefault(owner.id, []).append(node)
+    return out
+
+
 def param_names(fn: Node) -> list[str]:
     params = fn.child_by_field_name("parameters")
     names = []
@@ -141,6 +158,7 @@ class GoSummaries:
         self.package_vars = package_var_values(package.go_files)
         self.functions: dict[str, list[GoSummary]] = {}
         bodies = []
+        inside = _nodes_by_function(package.go_files)
         for file, fn in go_functions(package.go_files):
             name_node = fn.child_by_field_name("name")
             if name_node is None:
@@ -155,11 +173,10 @@ class GoSummaries:
             # what the body does with a parameter by itself (stores) is read once; what its calls
             # do depends on other summaries, so only the calls are read again in every round
             calls = []
-            for node in walk(body):  # closures included: a deferred closure that frees counts
-                kind = node.type
-                if kind == "call_expression":
+            for node in inside.get(fn.id, ()):  # closures included: a deferred closure that frees counts
+                if node.type == "call_expression":
                     calls.append(node)
-                elif kind in STORING:
+                else:
                     summary.stores |= self._stored(node, index)
             bodies.append((summary, index, calls, imported_names(file)))
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
