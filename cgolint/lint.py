@@ -60,6 +60,14 @@ class Linter:
         return self.lookup(self.read(target)) if self.lookup is not None else None
 
     def lint(self, target: Target, overrides: dict[Path, bytes] | None = None) -> DirectoryResult:
+        """The directory's finished result; a bug anywhere in cgolint becomes an internal problem of
+        this directory (the run exits 2), never a traceback that loses the other directories."""
+        try:
+            return self._lint(target, overrides)
+        except (Exception, RecursionError) as exc:
+            return DirectoryResult(problems=[_internal_error("checking the directory", exc, str(target.directory))])
+
+    def _lint(self, target: Target, overrides: dict[Path, bytes] | None) -> DirectoryResult:
         sources = self.read(target, overrides)
         cached = self.lookup(sources) if self.lookup is not None and not overrides else None
         if cached is not None:
@@ -92,7 +100,10 @@ class Linter:
                     problems.append(_internal_error(rid, exc, package.go_files[0].source.display))
             problems += [p for p in facts.problems if p.path in shown]
         result.files_checked = len(checked)
-        result.findings = self._finish(findings, checked)
+        try:
+            result.findings = self._finish(findings, checked)
+        except (Exception, RecursionError) as exc:  # suppressions or fingerprints: the findings are unfinished
+            problems.append(_internal_error("finishing the findings", exc, _first_path(sources)))
         result.assumptions.sort(key=lambda a: (a.span.path, a.span.start.line, a.span.start.column, a.rule_id))
         result.problems.sort(key=lambda p: (p.path, p.line))
         return result

@@ -275,3 +275,25 @@ def test_a_run_without_internal_errors_is_successful_in_sarif(tmp_path):
     write_tree(tmp_path, {"a.go": GOOD})
     log = json.loads(run_cli("check", "--no-cache", "--format", "sarif", cwd=tmp_path).out)
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+def test_a_bug_outside_the_rules_loses_only_its_directory(tmp_path, monkeypatch):
+    """A failure while finishing one directory's findings (here: fingerprinting) is an internal
+    error of that directory; the other directories' findings are still reported, and the run exits 2."""
+    import cgolint.lint
+
+    real = cgolint.lint._fingerprint
+
+    def fingerprint(findings, sources):
+        if any(f.span.path.startswith("b/") for f in findings):
+            raise RuntimeError("broken fingerprint")
+        real(findings, sources)
+
+    monkeypatch.setattr(cgolint.lint, "_fingerprint", fingerprint)
+    write_tree(tmp_path, {"a/a.go": GOOD, "b/b.go": GOOD})
+    result = run_cli("check", "--no-cache", "--jobs", "1", "--format", "json", cwd=tmp_path)
+    doc = report(result)
+    assert result.code == 2
+    assert [(f["rule"], f["path"]) for f in doc["findings"]] == [("CGO001", "a/a.go")]
+    assert [(p["path"], p["internal"]) for p in doc["problems"]] == [("b/b.go", True)]
+    assert "internal error in finishing the findings (RuntimeError: broken fingerprint" in doc["problems"][0]["message"]
