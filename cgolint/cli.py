@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where to keep results between runs (default: .cgolint_cache beside the "
                             "configuration file, or in the working directory; or $CGOLINT_CACHE_DIR)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--stdin-filename", type=Path, metavar="PATH",
+                       help="with the path -, read the file's text from standard input and report it as PATH "
+                            "(the rest of its package is read from disk), as an editor needs for unsaved text")
     sub.add_parser("rules", help="list the rules")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("rule_id", metavar="ID")
@@ -113,7 +116,13 @@ def _check(args) -> int:
     from cgolint.engine import run, settings_for
     from cgolint.workers import default_jobs
 
-    paths = args.paths or [Path(".")]
+    stdin = None
+    if args.stdin_filename is not None or Path("-") in args.paths:
+        if args.stdin_filename is None or args.paths != [Path("-")]:
+            raise UsageError("read from standard input with `--stdin-filename PATH -` (PATH names the file, "
+                             "and - must be the only path)")
+        stdin = (args.stdin_filename, sys.stdin.buffer.read())
+    paths = [args.stdin_filename] if stdin else (args.paths or [Path(".")])
     options = rule_options()
     if args.config is not None:
         if not args.config.exists():
@@ -129,7 +138,7 @@ def _check(args) -> int:
     if not args.no_cache:
         cache_dir = args.cache_dir or default_cache_dir(settings_for(config, args.select, args.ignore))
     jobs = args.jobs or default_jobs()
-    report = run(paths, config, args.select, args.ignore, args.include_suppressed, jobs, cache_dir)
+    report = run(paths, config, args.select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin)
     rendered = formatter(args.format)(report)
     if args.output is not None:
         try:

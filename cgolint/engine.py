@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from cgolint.config import Config, Settings, resolve_rules
-from cgolint.discover import discover
+from cgolint.discover import Target, discover
 from cgolint.findings import Finding, Report
 from cgolint.lint import Linter
 from cgolint.registry import RULES
+from cgolint.source import real_path
 from cgolint.workers import lint_targets, make_linter
 
 
@@ -30,13 +31,18 @@ def run(
     include_suppressed: bool = False,
     jobs: int = 1,
     cache_dir: Path | None = None,
+    stdin: tuple[Path, bytes] | None = None,
 ) -> Report:
     """Raises ConfigError for bad rule options and UsageError for missing paths.
-    cache_dir: where results are cached (None: no cache)."""
+    cache_dir: where results are cached (None: no cache). stdin: (path, text) to check text that is
+    not on disk (an editor's unsaved buffer) as that file, with the rest of its package from disk."""
     settings = settings_for(config, select, ignore, include_suppressed)
     linter: Linter = make_linter(settings, cache_dir)  # builds the rules: bad options fail here, before any work
-    targets = discover(paths, config.exclude, config.root)
-    results = lint_targets(targets, linter, jobs, cache_dir)
+    if stdin is not None:
+        path, text = stdin
+        results = [linter.lint(Target(real_path(path.parent), {real_path(path)}), {real_path(path): text})]
+    else:
+        results = lint_targets(discover(paths, config.exclude, config.root), linter, jobs, cache_dir)
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     problems = sorted((p for r in results for p in r.problems), key=lambda p: (p.path, p.line))
     assumptions = sorted((a for r in results for a in r.assumptions),
