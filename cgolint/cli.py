@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     check = sub.add_parser("check", help="check files and directories (default: .)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--format", "--output-format", choices=sorted(FORMATS), default="text",
+                       help="output format (default: text); --output-format is ruff's name for it")
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_ids, metavar="IDS", help="only these rules (comma-separated ids or prefixes)")
     check.add_argument("--ignore", type=_ids, default=[], metavar="IDS", help="skip these rules (comma-separated)")
@@ -58,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[lv.value for lv in Level], help="lowest level that makes the exit code 1 (default: warning)")
     check.add_argument("--include-suppressed", action="store_true", help="also report suppressed findings, marked as such")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (usage, configuration and internal errors still exit 2)")
+    check.add_argument("--statistics", action="store_true",
+                       help="instead of the findings, print how many each rule reported, most first")
     check.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                        help="check N directories at a time, each in its own process (default: all cores)")
     check.add_argument("--cache-dir", type=Path, metavar="DIR",
@@ -139,7 +144,7 @@ def _check(args) -> int:
         cache_dir = args.cache_dir or default_cache_dir(settings_for(config, args.select, args.ignore))
     jobs = args.jobs or default_jobs()
     report = run(paths, config, args.select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin)
-    rendered = formatter(args.format)(report)
+    rendered = statistics(report) if args.statistics else formatter(args.format)(report)
     if args.output is not None:
         try:
             args.output.write_text(rendered, encoding="utf-8")
@@ -156,4 +161,14 @@ def _check(args) -> int:
     if report.internal_errors:
         return EXIT_ERROR  # a bug in cgolint: its findings may be incomplete, so CI must not pass or read it as findings
     fail_level = Level(args.fail_level) if args.fail_level else (config.fail_level or Level.WARNING)
-    return EXIT_FINDINGS if report.failing(fail_level) else EXIT_OK
+    return EXIT_FINDINGS if report.failing(fail_level) and not args.exit_zero else EXIT_OK
+
+
+def statistics(report) -> str:
+    """`count  ID  name` per rule that reported something (suppressed findings left out), most first."""
+    names = {m.id: m.name for m in report.rules}
+    counts: dict[str, int] = {}
+    for f in report.findings:
+        if f.suppression is None:
+            counts[f.rule_id] = counts.get(f.rule_id, 0) + 1
+    return "".join(f"{n:6}  {rid}  {names.get(rid, '')}\n" for rid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -48,9 +48,15 @@ def excluded(path: Path, patterns: list[str], root: Path) -> bool:
     return False
 
 
+def go_pattern(path: Path) -> Path:
+    """The go tool's `./...` and `dir/...` (a directory and everything below it) as the directory:
+    a directory is walked recursively anyway."""
+    return (path.parent if str(path.parent) else Path(".")) if path.name == "..." else path
+
+
 def discover(paths: list[Path], exclude: list[str], root: Path) -> list[Target]:
     targets: dict[Path, Target] = {}
-    for path in paths:
+    for path in map(go_pattern, paths):
         if path.is_dir():
             if excluded(path, exclude, root) and real_path(path) != real_path(Path.cwd()):
                 continue

@@ -1,0 +1,62 @@
+"""What ruff and golangci-lint users type: `./...`, `--output-format`, `--exit-zero`, `--statistics`."""
+
+from __future__ import annotations
+
+from conftest import run_cli, write_tree
+
+LEAK = """package {pkg}
+
+// #include <stdlib.h>
+import "C"
+
+func F(s string) {{
+	p := C.CString(s)
+	_ = p
+}}
+"""
+ZLIB = """package {pkg}
+
+// #cgo LDFLAGS: -lz
+// #include <zlib.h>
+import "C"
+
+func Sum(b []byte) uint32 {{
+	return uint32(C.crc32(0, nil, 0))
+}}
+"""
+
+
+def tree(root):
+    write_tree(root, {"a/a.go": LEAK.format(pkg="a"), "a/deep/d.go": LEAK.format(pkg="deep"),
+                      "b/b.go": LEAK.format(pkg="b"), "z/z.go": ZLIB.format(pkg="z")})
+
+
+def test_go_patterns_name_a_directory_and_everything_below(tmp_path):
+    tree(tmp_path)
+    every = run_cli("check", "--no-cache", cwd=tmp_path)
+    assert run_cli("check", "--no-cache", "./...", cwd=tmp_path).out == every.out
+    assert run_cli("check", "--no-cache", "...", cwd=tmp_path).out == every.out
+    below = run_cli("check", "--no-cache", "a/...", cwd=tmp_path)
+    assert [line.split(":")[0] for line in below.out.splitlines() if not line.startswith(" ")] == ["a/a.go",
+                                                                                                  "a/deep/d.go"]
+
+
+def test_output_format_is_an_alias_of_format(tmp_path):
+    tree(tmp_path)
+    assert run_cli("check", "--no-cache", "--output-format", "json", cwd=tmp_path).out == \
+        run_cli("check", "--no-cache", "--format", "json", cwd=tmp_path).out
+
+
+def test_exit_zero(tmp_path):
+    tree(tmp_path)
+    assert run_cli("check", "--no-cache", cwd=tmp_path).code == 1
+    result = run_cli("check", "--no-cache", "--exit-zero", cwd=tmp_path)
+    assert result.code == 0 and "CGO001" in result.out
+    assert run_cli("check", "--no-cache", "--exit-zero", "missing", cwd=tmp_path).code == 2  # a usage error still is
+
+
+def test_statistics_counts_per_rule_most_first(tmp_path):
+    tree(tmp_path)
+    result = run_cli("check", "--no-cache", "--statistics", cwd=tmp_path)
+    assert result.out == "     3  CGO001  cstring-not-freed\n     1  CGO004  risky-c-library-call\n"
+    assert result.code == 1  # the exit code still says there are findings
