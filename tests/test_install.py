@@ -109,3 +109,31 @@ def test_pre_commit_hook_fails_then_passes(tmp_path):
     passed = sh(*hook, cwd=repo, env=env, check=False)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+def test_readme_local_hook_works(tmp_path):
+    """The README's `repo: local` entry, with the cgolint of this environment on PATH."""
+    pytest.importorskip("pre_commit")
+    readme = (REPO / "README.md").read_text()
+    config = readme.split("Until a release is tagged, use the cgolint you installed (above) as a local hook:\n\n```yaml\n",
+                          1)[1].split("```", 1)[0]
+    repo = tmp_path / "user-repo"
+    repo.mkdir()
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    sh("git", "init", "-q", cwd=repo, env=env)
+    (repo / ".pre-commit-config.yaml").write_text(config)
+    (repo / "cgolint.toml").write_text('[rules.CGO004]\nlevel = "warning"\n')
+    (repo / "hash.go").write_text(BAD)
+    sh("git", "add", ".", cwd=repo, env=env)
+    hook = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
+    failed = sh(*hook, cwd=repo, env=env, check=False)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "hash.go:4:4: CGO004 Package hash calls into zlib" in failed.stdout
+    (repo / "hash.go").write_text(GOOD)
+    sh("git", "add", ".", cwd=repo, env=env)
+    passed = sh(*hook, cwd=repo, env=env, check=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
