@@ -7,7 +7,9 @@
   on the line above it); also `//nolint` and `//nolint:all`, which golangci-lint
   applies to every linter.
 
-Several ids may be given, separated by commas. A reason is required.
+Several ids may be given, separated by commas. A reason is required, except after `//nolint:cgolint`
+(golangci-lint's form, which suppresses without one, as golangci-lint does; CGO000's
+`require-explanation` option asks for one there too, as nolintlint's does).
 Directives are read in Go files, preambles and C files alike.
 """
 
@@ -33,6 +35,7 @@ class Directive:
     own_line: bool  # nothing but the comment on its line
     explicit: bool = True  # names cgolint (nolint:all and bare nolint are golangci-lint's too)
     error: str = ""  # a malformed directive: never suppresses anything
+    unexplained: bool = False  # //nolint:cgolint without a reason: suppresses, as in golangci-lint
     used: bool = field(default=False)
 
     @property
@@ -82,8 +85,8 @@ def parse_directives(source: SourceFile, known_ids: set[str]) -> list[Directive]
         explicit = "cgolint" in linters
         reason = (m.group(2) or b"").decode("utf-8", "replace").strip()
         span = source.span(m.start(), m.end())
-        error = "" if reason or not explicit else "//nolint:cgolint needs a reason: //nolint:cgolint // why"
-        out.append(Directive("nolint", (), reason, span, _own_line(data, m.start()), explicit=explicit, error=error))
+        out.append(Directive("nolint", (), reason, span, _own_line(data, m.start()), explicit=explicit,
+                             unexplained=explicit and not reason))
     return out
 
 

@@ -133,9 +133,26 @@ def test_directive_without_reason_is_reported_and_does_not_suppress(lint):
     assert found(result)[1][2] == "//cgolint:ignore CGO004 needs a reason after the rule id"
 
 
-def test_nolint_without_reason(lint):
-    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //nolint:cgolint")}, "--format", "json")
-    assert ("CGO000", 7, "//nolint:cgolint needs a reason: //nolint:cgolint // why") in found(result)
+def test_nolint_without_reason_suppresses_as_in_golangci_lint(lint):
+    """golangci-lint's bare //nolint:cgolint suppresses, and CGO000 says nothing about it by default."""
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()", include=INCLUDE + " //nolint:cgolint")}, "--format", "json")
+    assert found(result) == []
+
+
+def test_nolint_without_reason_with_require_explanation(lint):
+    """With require-explanation (nolintlint's option), CGO000 asks for the reason; it still suppresses."""
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new() //nolint:cgolint", include=INCLUDE + " //nolint:cgolint"),
+                   "cgolint.toml": "[rules.CGO000]\nrequire-explanation = true\n"}, "--format", "json")
+    assert found(result) == [
+        ("CGO000", 3, "//nolint:cgolint needs a reason (require-explanation is on): //nolint:cgolint // why"),
+        ("CGO000", 7, "//nolint:cgolint suppresses nothing here; remove it"),  # stale first: it hides nothing
+    ]
+
+
+def test_require_explanation_takes_a_bool(lint):
+    result = lint({"p.go": src("C.EVP_CIPHER_CTX_new()"), "cgolint.toml": "[rules.CGO000]\nrequire-explanation = 1\n"})
+    assert result.code == 2
+    assert result.err.strip().endswith("rules.CGO000.require-explanation must be true or false, not 1")
 
 
 def test_unknown_rule_id(lint):

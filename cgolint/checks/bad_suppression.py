@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from cgolint.config import ConfigError
 from cgolint.findings import Finding
 from cgolint.rule import Rule
 from cgolint.suppressions import Directive
@@ -16,6 +17,16 @@ from cgolint.suppressions import Directive
 
 class BadSuppression(Rule):
     id = "CGO000"
+    options = {
+        "require-explanation": "true to also report //nolint:cgolint without a reason (golangci-lint's form "
+        "suppresses without one; default false, as nolintlint's require-explanation)",
+    }
+
+    def configure(self, options: dict, origin: str) -> None:
+        value = options.get("require-explanation", False)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{origin}: rules.CGO000.require-explanation must be true or false, not {value!r}")
+        self.require_explanation = value
 
     def check(self, facts) -> Iterator[Finding]:
         return iter(())  # works on directives, after suppression: see check_directives
@@ -28,3 +39,6 @@ class BadSuppression(Rule):
             elif not d.used and d.explicit and (not d.rule_ids or set(d.rule_ids) <= active):
                 what = f"//cgolint:{d.kind} {','.join(d.rule_ids)}" if d.kind != "nolint" else "//nolint:cgolint"
                 yield Finding(self.id, f"{what} suppresses nothing here; remove it", d.span)
+            elif d.unexplained and self.require_explanation:
+                yield Finding(self.id, "//nolint:cgolint needs a reason (require-explanation is on): "
+                              "//nolint:cgolint // why", d.span)
