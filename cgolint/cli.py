@@ -8,6 +8,7 @@ incomplete).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -39,6 +40,10 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _globs(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
 def _ids(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -55,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_ids, metavar="IDS", help="only these rules (comma-separated ids or prefixes)")
     check.add_argument("--ignore", type=_ids, default=[], metavar="IDS", help="skip these rules (comma-separated)")
+    check.add_argument("--extend-select", type=_ids, default=[], metavar="IDS",
+                       help="run these rules too, on top of the configured or default selection")
+    check.add_argument("--exclude", type=_globs, metavar="GLOBS",
+                       help="paths to skip (comma-separated globs), instead of the configuration's exclude")
+    check.add_argument("--extend-exclude", type=_globs, default=[], metavar="GLOBS",
+                       help="paths to skip on top of the configuration's exclude")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings this run would use (configuration file, rules, levels, excludes, "
+                            "cache, jobs) and exit")
     check.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: found from the first path)")
     check.add_argument("--fail-level", choices=[lv.value for lv in Level], help="lowest level that makes the exit code 1 (default: warning)")
     check.add_argument("--include-suppressed", action="store_true", help="also report suppressed findings, marked as such")
@@ -139,11 +153,22 @@ def _check(args) -> int:
     if args.select is not None:
         check_rule_selectors(args.select, options, "--select")
     check_rule_selectors(args.ignore, options, "--ignore")
+    check_rule_selectors(args.extend_select, options, "--extend-select")
+    if args.exclude is not None or args.extend_exclude:
+        config = dataclasses.replace(config, exclude=[*(args.exclude if args.exclude is not None else config.exclude),
+                                                      *args.extend_exclude])
+    select = args.select
+    if args.extend_select:
+        base = select if select is not None else (config.select if config.select is not None else ["ALL"])
+        select = [*base, *args.extend_select]
     cache_dir = None
     if not args.no_cache:
-        cache_dir = args.cache_dir or default_cache_dir(settings_for(config, args.select, args.ignore))
+        cache_dir = args.cache_dir or default_cache_dir(settings_for(config, select, args.ignore))
     jobs = args.jobs or default_jobs()
-    report = run(paths, config, args.select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin)
+    if args.show_settings:
+        sys.stdout.write(show_settings(settings_for(config, select, args.ignore, args.include_suppressed), cache_dir, jobs))
+        return EXIT_OK
+    report = run(paths, config, select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin)
     rendered = statistics(report) if args.statistics else formatter(args.format)(report)
     if args.output is not None:
         try:
@@ -162,6 +187,29 @@ def _check(args) -> int:
         return EXIT_ERROR  # a bug in cgolint: its findings may be incomplete, so CI must not pass or read it as findings
     fail_level = Level(args.fail_level) if args.fail_level else (config.fail_level or Level.WARNING)
     return EXIT_FINDINGS if report.failing(fail_level) and not args.exit_zero else EXIT_OK
+
+
+def show_settings(settings, cache_dir: Path | None, jobs: int) -> str:
+    """The resolved settings, one `key = value` per line (TOML-like, for reading, not for loading)."""
+    config = settings.config
+    levels = {rid: config.rules.get(rid, {}).get("level", rule_meta(rid).level.value) for rid in settings.rule_ids}
+    lines = [
+        f"configuration = {str(config.path) if config.path else '(none: defaults)'}",
+        f"root = {config.root}",
+        f"rules = {', '.join(f'{rid} ({levels[rid]})' for rid in settings.rule_ids)}",
+        f"exclude = {config.exclude}",
+        f"per-file-ignores = {config.per_file_ignores}",
+        f"fail-level = {(config.fail_level or Level.WARNING).value}",
+        f"max-file-size = {config.max_file_size}",
+        f"takes-ownership = {config.takes_ownership}",
+        f"cache = {cache_dir if cache_dir is not None else '(off)'}",
+        f"jobs = {jobs}",
+    ]
+    for rid in settings.rule_ids:
+        options = {k: v for k, v in config.rules.get(rid, {}).items() if k != "level"}
+        if options:
+            lines.append(f"rules.{rid} = {options}")
+    return "".join(line + "\n" for line in lines)
 
 
 def statistics(report) -> str:

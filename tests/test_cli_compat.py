@@ -60,3 +60,45 @@ def test_statistics_counts_per_rule_most_first(tmp_path):
     result = run_cli("check", "--no-cache", "--statistics", cwd=tmp_path)
     assert result.out == "     3  CGO001  cstring-not-freed\n     1  CGO004  risky-c-library-call\n"
     assert result.code == 1  # the exit code still says there are findings
+
+
+def rules_found(result) -> list[tuple[str, str]]:
+    import json
+
+    return sorted({(f["rule"], f["path"].split("/")[0]) for f in json.loads(result.out)["findings"]})
+
+
+def test_extend_select_adds_to_the_configured_selection(tmp_path):
+    tree(tmp_path)
+    write_tree(tmp_path, {"cgolint.toml": 'select = ["CGO004"]\n'})
+    assert rules_found(run_cli("check", "--no-cache", "--format", "json", cwd=tmp_path)) == [("CGO004", "z")]
+    both = run_cli("check", "--no-cache", "--format", "json", "--extend-select", "CGO001", cwd=tmp_path)
+    assert rules_found(both) == [("CGO001", "a"), ("CGO001", "b"), ("CGO004", "z")]
+    bad = run_cli("check", "--no-cache", "--extend-select", "CGO999", cwd=tmp_path)
+    assert bad.code == 2 and "--extend-select" in bad.err
+
+
+def test_exclude_replaces_and_extend_exclude_adds(tmp_path):
+    tree(tmp_path)
+    write_tree(tmp_path, {"cgolint.toml": 'exclude = ["a/*"]\n'})
+    configured = run_cli("check", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert rules_found(configured) == [("CGO001", "b"), ("CGO004", "z")]
+    replaced = run_cli("check", "--no-cache", "--format", "json", "--exclude", "b/*,z/*", cwd=tmp_path)
+    assert rules_found(replaced) == [("CGO001", "a")]
+    extended = run_cli("check", "--no-cache", "--format", "json", "--extend-exclude", "z/*", cwd=tmp_path)
+    assert rules_found(extended) == [("CGO001", "b")]
+
+
+def test_show_settings_prints_and_lints_nothing(tmp_path, monkeypatch):
+    monkeypatch.delenv("CGOLINT_CACHE_DIR")
+    tree(tmp_path)
+    write_tree(tmp_path, {"cgolint.toml": 'exclude = ["a/*"]\n[rules.CGO001]\nlevel = "error"\n'})
+    result = run_cli("check", "--show-settings", "--select", "CGO001,CGO004", "--jobs", "3", cwd=tmp_path)
+    assert result.code == 0 and result.err == ""
+    lines = result.out.splitlines()
+    assert lines[0] == f"configuration = {tmp_path / 'cgolint.toml'}"
+    assert "rules = CGO001 (error), CGO004 (note)" in lines
+    assert "exclude = ['a/*']" in lines
+    assert f"cache = {tmp_path / '.cgolint_cache'}" in lines
+    assert "jobs = 3" in lines
+    assert not (tmp_path / ".cgolint_cache").exists()
