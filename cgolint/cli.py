@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="paths to skip (comma-separated globs), instead of the configuration's exclude")
     check.add_argument("--extend-exclude", type=_globs, default=[], metavar="GLOBS",
                        help="paths to skip on top of the configuration's exclude")
+    check.add_argument("--no-respect-gitignore", action="store_true",
+                       help="also walk into what .gitignore ignores (files named on the command line always count)")
     check.add_argument("--show-settings", action="store_true",
                        help="print the settings this run would use (configuration file, rules, levels, excludes, "
                             "cache, jobs) and exit")
@@ -168,7 +170,8 @@ def _check(args) -> int:
     if args.show_settings:
         sys.stdout.write(show_settings(settings_for(config, select, args.ignore, args.include_suppressed), cache_dir, jobs))
         return EXIT_OK
-    report = run(paths, config, select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin)
+    report = run(paths, config, select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin,
+                 not args.no_respect_gitignore)
     rendered = statistics(report) if args.statistics else formatter(args.format)(report)
     if args.output is not None:
         try:

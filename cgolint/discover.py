@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cgolint.gitignore import GitIgnored
 from cgolint.source import real_path
 
 SOURCE_SUFFIXES = (".go", ".c", ".h")
@@ -54,19 +55,35 @@ def go_pattern(path: Path) -> Path:
     return (path.parent if str(path.parent) else Path(".")) if path.name == "..." else path
 
 
-def discover(paths: list[Path], exclude: list[str], root: Path) -> list[Target]:
+def discover(paths: list[Path], exclude: list[str], root: Path, respect_gitignore: bool = True) -> list[Target]:
+    """respect_gitignore: a walk skips what git ignores (files named on the command line never are)."""
     targets: dict[Path, Target] = {}
+    git = GitIgnored()
     for path in map(go_pattern, paths):
         if path.is_dir():
             if excluded(path, exclude, root) and real_path(path) != real_path(Path.cwd()):
                 continue
+            top = git.toplevel(path) if respect_gitignore else None  # once per walk: nested repositories are rare
             for dirpath, dirnames, filenames in os.walk(path):
+                here = real_path(Path(dirpath))
+                skip = git.ignored_in(top, here, dirnames)
                 dirnames[:] = sorted(
                     d for d in dirnames if not skipped_dir(d) and not excluded(Path(dirpath, d), exclude, root)
+                    and d not in skip
                 )
-                if any(f.endswith(SOURCE_SUFFIXES) for f in filenames):
-                    key = real_path(Path(dirpath))
-                    targets.setdefault(key, Target(key)).reported = None
+                sources = [f for f in filenames if f.endswith(SOURCE_SUFFIXES)]
+                if not sources:
+                    continue
+                unseen = git.ignored_in(top, here, sources)
+                kept = [f for f in sources if f not in unseen]
+                if not kept:
+                    continue
+                if len(kept) == len(sources):
+                    targets.setdefault(here, Target(here)).reported = None
+                else:  # the ignored files are still read, for their package's facts, but not reported on
+                    target = targets.setdefault(here, Target(here, set()))
+                    if target.reported is not None:
+                        target.reported |= {real_path(here / f) for f in kept}
         elif path.exists() or path.is_symlink():
             if not path.name.endswith(SOURCE_SUFFIXES) or excluded(path, exclude, root):
                 continue

@@ -32,6 +32,7 @@ def run(
     jobs: int = 1,
     cache_dir: Path | None = None,
     stdin: tuple[Path, bytes] | None = None,
+    respect_gitignore: bool = True,
 ) -> Report:
     """Raises ConfigError for bad rule options and UsageError for missing paths.
     cache_dir: where results are cached (None: no cache). stdin: (path, text) to check text that is
@@ -42,7 +43,8 @@ def run(
         path, text = stdin
         results = [linter.lint(Target(real_path(path.parent), {real_path(path)}), {real_path(path): text})]
     else:
-        results = lint_targets(discover(paths, config.exclude, config.root), linter, jobs, cache_dir)
+        targets = discover(paths, config.exclude, config.root, respect_gitignore)
+        results = lint_targets(targets, linter, jobs, cache_dir)
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     problems = sorted((p for r in results for p in r.problems), key=lambda p: (p.path, p.line))
     assumptions = sorted((a for r in results for a in r.assumptions),
