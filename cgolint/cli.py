@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-level", choices=[lv.value for lv in Level], help="lowest level that makes the exit code 1 (default: warning)")
     check.add_argument("--include-suppressed", action="store_true", help="also report suppressed findings, marked as such")
     check.add_argument("--quiet", "-q", action="store_true", help="no summary line on stderr")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="colour in text output: auto (default) colours a terminal unless NO_COLOR is set")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when there are findings (usage, configuration and internal errors still exit 2)")
     check.add_argument("--statistics", action="store_true",
@@ -172,7 +175,12 @@ def _check(args) -> int:
         return EXIT_OK
     report = run(paths, config, select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin,
                  not args.no_respect_gitignore)
-    rendered = statistics(report) if args.statistics else formatter(args.format)(report)
+    if args.statistics:
+        rendered = statistics(report)
+    elif args.format == "text":
+        rendered = formatter("text")(report, color=_colour(args.color, args.output))
+    else:
+        rendered = formatter(args.format)(report)
     if args.output is not None:
         try:
             args.output.write_text(rendered, encoding="utf-8")
@@ -190,6 +198,13 @@ def _check(args) -> int:
         return EXIT_ERROR  # a bug in cgolint: its findings may be incomplete, so CI must not pass or read it as findings
     fail_level = Level(args.fail_level) if args.fail_level else (config.fail_level or Level.WARNING)
     return EXIT_FINDINGS if report.failing(fail_level) and not args.exit_zero else EXIT_OK
+
+
+def _colour(mode: str, output: Path | None) -> bool:
+    """--color: always, never, or auto (a terminal, not a file, and no NO_COLOR in the environment)."""
+    if mode != "auto":
+        return mode == "always"
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def show_settings(settings, cache_dir: Path | None, jobs: int) -> str:

@@ -102,3 +102,28 @@ def test_show_settings_prints_and_lints_nothing(tmp_path, monkeypatch):
     assert f"cache = {tmp_path / '.cgolint_cache'}" in lines
     assert "jobs = 3" in lines
     assert not (tmp_path / ".cgolint_cache").exists()
+
+
+def test_color(tmp_path, monkeypatch):
+    """--color always colours the place, the rule id (by level) and the related lines; never and auto (not
+    a terminal here) give plain text; NO_COLOR turns auto off on a terminal too."""
+    tree(tmp_path)
+    plain = run_cli("check", "--no-cache", cwd=tmp_path).out
+    assert "\x1b[" not in plain
+    assert run_cli("check", "--no-cache", "--color", "never", cwd=tmp_path).out == plain
+    coloured = run_cli("check", "--no-cache", "--color", "always", cwd=tmp_path).out
+    first = coloured.splitlines()[0]
+    assert first.startswith("\x1b[1ma/a.go:7:7:\x1b[0m \x1b[1;33mCGO001\x1b[0m p (from C.CString) is not freed")
+    assert "\x1b[2m    a/a.go:9:1: C.CString memory is lost here" in coloured
+    assert "\x1b[1;36mCGO004\x1b[0m" in coloured  # a note
+    import re
+
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+    from cgolint import cli
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    assert cli._colour("auto", None) is False
+    monkeypatch.delenv("NO_COLOR")
+    assert cli._colour("auto", None) is True
+    assert cli._colour("auto", tmp_path / "report.txt") is False

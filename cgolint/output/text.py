@@ -7,16 +7,26 @@ from cgolint.findings import Report
 from cgolint.output.paths import printable
 
 
-def render(report: Report) -> str:
+# ANSI colours for a terminal (--color): the place bold, the rule id by level, related lines dim.
+_LEVEL = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "note": "\x1b[1;36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def render(report: Report, color: bool = False) -> str:
     lines = []
     for f in report.findings:
         s = f.span.start
-        line = f"{printable(f.span.path)}:{s.line}:{s.column}: {f.rule_id} {f.message}"
+        place = f"{printable(f.span.path)}:{s.line}:{s.column}:"
+        if color:
+            line = f"{_BOLD}{place}{_RESET} {_LEVEL[f.level.value]}{f.rule_id}{_RESET} {f.message}"
+        else:
+            line = f"{place} {f.rule_id} {f.message}"
         if f.suppression is not None:
             line += f" [suppressed: {f.suppression.justification}]"
         lines.append(line)
         for r in f.related:
-            lines.append(f"    {printable(r.span.path)}:{r.span.start.line}:{r.span.start.column}: {r.message}")
+            related = f"    {printable(r.span.path)}:{r.span.start.line}:{r.span.start.column}: {r.message}"
+            lines.append(f"{_DIM}{related}{_RESET}" if color else related)
     return "".join(line + "\n" for line in lines)
 
 
