@@ -15,7 +15,7 @@ from cgolint.registry import RULES
 from conftest import REPO, run_cli
 
 EXAMPLES = REPO / "examples"
-RULE_DIRS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())
+RULE_DIRS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and not p.name.startswith("."))  # not a .cgolint_cache
 GO = shutil.which("go")
 
 
