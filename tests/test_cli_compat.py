@@ -127,3 +127,18 @@ def test_color(tmp_path, monkeypatch):
     monkeypatch.delenv("NO_COLOR")
     assert cli._colour("auto", None) is True
     assert cli._colour("auto", tmp_path / "report.txt") is False
+
+
+def test_github_annotations_are_capped_and_say_so(tmp_path):
+    """GitHub shows 10 annotations of a kind per step: the 11th and later warnings are not printed,
+    and a notice (itself one of the ten notices) counts them."""
+    write_tree(tmp_path, {f"p{i:02}/a.go": LEAK.format(pkg=f"p{i:02}") for i in range(13)})
+    out = run_cli("check", "--no-cache", "--format", "github", cwd=tmp_path).out.splitlines()
+    assert out[0] == ("::notice title=cgolint::3 more annotation(s) are not shown: GitHub shows at most 10 errors, "
+                      "10 warnings and 10 notices per step. Run cgolint with --format text (the log) or --format "
+                      "sarif (code scanning) to see them all.")
+    warnings = [line for line in out if line.startswith("::warning ")]
+    assert len(warnings) == 10
+    assert warnings[0].startswith("::warning file=p00/a.go,line=7,col=7,endColumn=16,title=CGO001 cstring-not-freed::")
+    few = run_cli("check", "--no-cache", "--format", "github", "p00", cwd=tmp_path).out.splitlines()
+    assert len(few) == 1 and few[0].startswith("::warning file=p00/a.go")
