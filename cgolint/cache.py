@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cgolint import __version__
+from cgolint.catalog import catalog_dir
 from cgolint.config import Settings
 from cgolint.findings import Assumption, DirectoryResult, Edit, Finding, Fix, Level, Problem, Related, Suppression
 from cgolint.loader import DirectorySources
@@ -51,9 +52,7 @@ def code_digest() -> str:
     """cgolint's version and the bytes of its code and rule catalogs."""
     h = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for root in (package, package.parent / "rules", package / "rules"):
-        if not root.is_dir():
-            continue
+    for root in dict.fromkeys((package, catalog_dir())):  # in a wheel the catalog is inside the package
         for path in sorted(root.rglob("*")):
             if path.suffix in (".py", ".toml") and path.is_file():
                 h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())

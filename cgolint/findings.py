@@ -96,6 +96,11 @@ class Problem:
     fatal: bool = True  # the file was not analysed at all
     internal: bool = False  # a bug in cgolint, not in the input: the run exits 2
 
+    @property
+    def level(self) -> str:
+        """How outputs show it: "error" when the file went unanalysed or cgolint failed, else "warning"."""
+        return "error" if self.fatal or self.internal else "warning"
+
 
 @dataclass
 class DirectoryResult:

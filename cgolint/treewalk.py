@@ -20,10 +20,11 @@ def walk(node: Node) -> Iterator[Node]:
 
 
 def innermost(owners: list[Node], nodes: list[Node]) -> dict[int, Node | None]:
-    """For each of nodes: the innermost of owners that encloses it (not itself), or None. Both lists
-    in source order (an enclosing node first), as the index gives them; one sweep, with no parent
-    walks (Node.parent costs tree-sitter a descent from the root, so a walk up per node is
-    quadratic in nesting depth)."""
+    """For each of nodes: the innermost of owners that encloses it (not itself), or None. nodes in
+    source order (an enclosing node first), as the index gives them; owners in any order. One
+    sweep, with no parent walks (Node.parent costs tree-sitter a descent from the root, so a walk
+    up per node is quadratic in nesting depth)."""
+    owners = sorted(owners, key=lambda n: (n.start_byte, -n.end_byte))
     out: dict[int, Node | None] = {}
     stack: list[Node] = []  # open owners, each inside the one below it
     i = 0

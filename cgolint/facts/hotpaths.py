@@ -143,8 +143,7 @@ class HotPaths:
         self._calls: dict[int, list[Node]] = {}
         self._in_go: set[int] = set()  # calls that start a goroutine (`go f()`)
         for file in files:
-            owners = sorted((n for kind in REGIONS for n in file.nodes.get(kind, ())),
-                            key=lambda n: (n.start_byte, -n.end_byte))
+            owners = [n for kind in REGIONS for n in file.nodes.get(kind, ())]
             calls = file.nodes.get("call_expression", ())
             placed = innermost(owners, calls)
             for stmt in file.nodes.get("go_statement", ()):

@@ -14,6 +14,7 @@ taken), since then the caller could still see it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 from tree_sitter import Node
 
@@ -23,7 +24,7 @@ from cgolint.facts.gotypes import base_name, receiver_type
 from cgolint.facts.ownership import Allocation, Leak
 from cgolint.facts.summaries import GoSummaries, imported_names
 from cgolint.model import GoFile, Package
-from cgolint.treewalk import walk
+from cgolint.treewalk import ancestors, walk
 
 
 @dataclass(frozen=True)
@@ -118,16 +119,9 @@ def _copy_stays(fn: Node, recv: str) -> bool:
             return False  # recv.M(): a method on the copy may keep it
         if outer is not None and outer.type == "unary_expression" and outer.text.startswith(b"&"):
             return False  # &recv.f: the field's address leaves
-        if any(a.type == "func_literal" for a in _ancestors_to(n, fn)):
-            return False
+        if any(a.type == "func_literal" for a in takewhile(lambda a: a.id != fn.id, ancestors(n))):
+            return False  # captured by a closure
     return True
-
-
-def _ancestors_to(node: Node, stop: Node):
-    node = node.parent
-    while node is not None and node.id != stop.id:
-        yield node
-        node = node.parent
 
 
 def _freed_here(alloc: Allocation, go: GoSummaries) -> bool:

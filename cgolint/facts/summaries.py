@@ -110,8 +110,7 @@ def _nodes_by_function(files: list[GoFile]) -> dict[int, list[Node]]:
     from the files' indexes: one sweep per file instead of a walk of every body."""
     out: dict[int, list[Node]] = {}
     for f in files:
-        owners = sorted((n for kind in ("function_declaration", "method_declaration") for n in f.nodes.get(kind, ())),
-                        key=lambda n: (n.start_byte, -n.end_byte))
+        owners = [n for kind in ("function_declaration", "method_declaration") for n in f.nodes.get(kind, ())]
         for kind in ("call_expression", *sorted(STORING)):
             nodes = f.nodes.get(kind, ())
             placed = innermost(owners, nodes)

@@ -29,8 +29,7 @@ def render(report: Report) -> str:
     for f in shown:
         per_kind[_COMMAND[f.level.value]] = per_kind.get(_COMMAND[f.level.value], 0) + 1
     for p in report.problems:
-        kind = "error" if p.fatal or p.internal else "warning"
-        per_kind[kind] = per_kind.get(kind, 0) + 1
+        per_kind[p.level] = per_kind.get(p.level, 0) + 1
     budget = dict.fromkeys(("error", "warning", "notice"), PER_KIND)
     if any(n > PER_KIND for n in per_kind.values()):
         budget["notice"] -= 1  # the notice saying so takes one of the ten
@@ -56,10 +55,9 @@ def render(report: Report) -> str:
         props.append(f"title={_prop(title)}")
         out.append(f"::{_COMMAND[f.level.value]} {','.join(props)}::{_data(f.message)}\n")
     for p in report.problems:
-        kind = "error" if p.fatal or p.internal else "warning"
-        if budget[kind] <= 0:
+        if budget[p.level] <= 0:
             continue
-        budget[kind] -= 1
+        budget[p.level] -= 1
         props = [f"file={_prop(printable(p.path))}"] + ([f"line={p.line}"] if p.line else []) + ["title=cgolint"]
-        out.append(f"::{kind} {','.join(props)}::{_data(p.message)}\n")
+        out.append(f"::{p.level} {','.join(props)}::{_data(p.message)}\n")
     return "".join(out)

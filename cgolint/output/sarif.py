@@ -105,7 +105,7 @@ def render(report: Report) -> str:
     notifications = [
         om.Notification(
             message=om.Message(text=p.message),
-            level="error" if p.fatal or p.internal else "warning",
+            level=p.level,
             locations=[om.Location(physical_location=om.PhysicalLocation(
                 artifact_location=_artifact(p.path),
                 region=om.Region(start_line=p.line) if p.line else None))],

@@ -35,7 +35,7 @@ def render_problems(report: Report) -> str:
     out = []
     for p in report.problems:
         where = f"{printable(p.path)}:{p.line}" if p.line else printable(p.path)
-        out.append(f"{where}: {'error' if p.fatal or p.internal else 'warning'}: {p.message}\n")
+        out.append(f"{where}: {p.level}: {p.message}\n")
     return "".join(out)
 
 
