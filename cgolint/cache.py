@@ -142,6 +142,7 @@ def _finding(d: dict) -> Finding:
         Level(d["level"]),
         Suppression(suppression["kind"], suppression["justification"], _span(suppression["span"])) if suppression else None,
         d["fingerprint"], d["extra"],
+        tuple(tuple(Related(_span(r["span"]), r["message"]) for r in flow) for flow in d["flows"]),
     )
 
 

@@ -45,6 +45,8 @@ class RuleMeta:
     example: str  # Go code the rule reports
     instead: str  # the same code written correctly: the rule is silent
     notes: str
+    cwe: tuple[int, ...] = ()  # CWE ids (SARIF tags external/cwe/cwe-N)
+    security_severity: str = ""  # CVSS-like score, "0.1".."10.0", for GitHub code scanning; "" when none
 
     @property
     def help_uri(self) -> str:
@@ -54,7 +56,9 @@ class RuleMeta:
         """The rule's documentation page (ruff's shape)."""
         parts = [
             f"# {self.id} {self.name}",
-            f"Default level: **{self.level.value}**. Tags: {', '.join(self.tags)}.",
+            f"Default level: **{self.level.value}**. Tags: {', '.join(self.tags)}."
+            + "".join(f" [CWE-{n}](https://cwe.mitre.org/data/definitions/{n}.html)." for n in self.cwe)
+            + (f" Security severity: {self.security_severity}." if self.security_severity else ""),
             "## What it does\n" + self.what.strip(),
             "## Why is this bad?\n" + self.why.strip(),
             "## Example\n```go\n" + strip_want(self.example).strip() + "\n```",
@@ -103,16 +107,22 @@ def expand_tables(text: str) -> str:
     return _TABLE.sub(table, text)
 
 
-_META_KEYS = {"id", "name", "level", "short", "full", "tags", "precision", "what", "why", "example", "instead", "notes"}
+_META_KEYS = {"id", "name", "level", "short", "full", "tags", "precision", "what", "why", "example", "instead", "notes",
+              "cwe", "security_severity"}
+_OPTIONAL_KEYS = {"notes", "cwe", "security_severity"}
 
 
 @lru_cache(maxsize=None)
 def rule_meta(rule_id: str) -> RuleMeta:
     data = load_data(f"{rule_id}.toml")
-    missing = _META_KEYS - {"notes"} - data.keys()
+    missing = _META_KEYS - _OPTIONAL_KEYS - data.keys()
     extra = data.keys() - _META_KEYS
     if missing or extra or data["id"] != rule_id:
         raise ValueError(f"rules/{rule_id}.toml: missing {sorted(missing)}, unknown {sorted(extra)}")
+    severity = str(data.get("security_severity", ""))
+    if severity and (not 0 < float(severity) <= 10 or "security" not in data["tags"]):
+        # GitHub reads security-severity only on rules tagged "security"
+        raise ValueError(f"rules/{rule_id}.toml: security_severity must be in (0, 10] on a rule tagged security")
     return RuleMeta(
         id=data["id"],
         name=data["name"],
@@ -126,4 +136,6 @@ def rule_meta(rule_id: str) -> RuleMeta:
         example=data["example"],
         instead=data["instead"],
         notes=expand_tables(data.get("notes", "")),
+        cwe=tuple(int(n) for n in data.get("cwe", ())),
+        security_severity=severity,
     )

@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     check.add_argument("--format", "--output-format", choices=sorted(FORMATS), default="text",
                        help="output format (default: text); --output-format is ruff's name for it")
+    check.add_argument("--category", metavar="NAME",
+                       help="SARIF only: the analysis category GitHub code scanning files the results under "
+                            "(runs[].automationDetails.id), to upload several runs for one commit")
     check.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_ids, metavar="IDS", help="only these rules (comma-separated ids or prefixes)")
     check.add_argument("--ignore", type=_ids, default=[], metavar="IDS", help="skip these rules (comma-separated)")
@@ -140,6 +143,8 @@ def _check(args) -> int:
     from cgolint.engine import run, settings_for
     from cgolint.workers import default_jobs
 
+    if args.category is not None and (args.format != "sarif" or not args.category.strip("/")):
+        raise UsageError("--category names the SARIF run's category: use it with --format sarif, and give a name")
     stdin = None
     if args.stdin_filename is not None or Path("-") in args.paths:
         if args.stdin_filename is None or args.paths != [Path("-")]:
@@ -179,6 +184,8 @@ def _check(args) -> int:
         rendered = statistics(report)
     elif args.format == "text":
         rendered = formatter("text")(report, color=_colour(args.color, args.output))
+    elif args.format == "sarif":
+        rendered = formatter("sarif")(report, category=args.category)
     else:
         rendered = formatter(args.format)(report)
     if args.output is not None:

@@ -70,6 +70,8 @@ class Finding:
     suppression: Suppression | None = None
     fingerprint: str = ""  # set by the engine
     extra: dict = field(default_factory=dict, compare=False)
+    # paths the problem takes, each a sequence of steps (a leak: the allocation, then where it is lost)
+    flows: tuple[tuple[Related, ...], ...] = ()
 
     def sort_key(self):
         s = self.span

@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from conftest import SCHEMA, run_cli, write_tree
+from conftest import run_cli, validate_sarif_schema, write_tree
 
 GOOD = """package p
 
@@ -28,7 +28,7 @@ GOOD_G = GOOD.replace("func f", "func g")  # the same, as a second file of the s
 
 BINARY = b"package p\x00\x01\x02\xff\x00import \"C\"\n"
 
-NOTE_TEXT = "CGO004 Package p calls into OpenSSL from 1 call site in 1 file;"
+NOTE_TEXT = "note: CGO004 Package p calls into OpenSSL from 1 call site in 1 file;"
 CALL_TEXT = "C.EVP_CIPHER_CTX_new calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)"
 
 
@@ -58,15 +58,6 @@ def stderr_lines(result) -> list[str]:
     return result.err.splitlines()
 
 
-def validate_sarif(log: dict) -> None:
-    if not SCHEMA.exists():
-        return  # the schema lives in ../shared beside the checkout; the other assertions still run
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    errors = list(jsonschema.Draft4Validator(schema).iter_errors(log))
-    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
-
-
 # --- binary files -------------------------------------------------------------------------------
 
 
@@ -76,7 +67,7 @@ def test_binary_go_file_is_a_problem_on_stderr(lint, bad, good):
     result = lint({good: GOOD, bad: BINARY})
     [note, call] = result.out.splitlines()
     assert note.startswith(f"{good}:3:4: {NOTE_TEXT}")
-    assert call == f"    {good}:7:2: {CALL_TEXT}"
+    assert call == f"    {good}:7.2: {CALL_TEXT}"
     assert stderr_lines(result) == [
         f"{bad}: error: not a text file (it contains NUL bytes); skipped",
         "cgolint: 1 finding(s) (1 note) in 1 file(s)",
@@ -101,7 +92,7 @@ def test_binary_go_file_in_sarif(lint, bad, good):
     result = lint({good: GOOD, bad: BINARY}, "--format", "sarif")
     assert result.code == 0
     log = parsed(result)
-    validate_sarif(log)
+    validate_sarif_schema(log)
     run = log["runs"][0]
     [notification] = run["invocations"][0]["toolExecutionNotifications"]
     assert notification["level"] == "error"
@@ -165,11 +156,11 @@ def test_invalid_utf8_in_text_and_sarif(lint):
     """Text output shows the call at byte column 12; SARIF (UTF-16 columns, one U+FFFD per bad byte) column 12 too."""
     text = lint({"a.go": INVALID_UTF8, "b.go": GOOD_G})
     lines = text.out.splitlines()
-    assert lines[0].startswith("a.go:3:4: CGO004 Package p calls into OpenSSL from 2 call sites in 2 files;")
-    assert lines[1:] == [f"    a.go:7:12: {CALL_TEXT}", f"    b.go:7:2: {CALL_TEXT}"]
+    assert lines[0].startswith("a.go:3:4: note: CGO004 Package p calls into OpenSSL from 2 call sites in 2 files;")
+    assert lines[1:] == [f"    a.go:7.12: {CALL_TEXT}", f"    b.go:7.2: {CALL_TEXT}"]
     sarif = lint({}, "--format", "sarif")
     log = parsed(sarif)
-    validate_sarif(log)
+    validate_sarif_schema(log)
     [res] = log["runs"][0]["results"]
     assert (res["locations"][0]["physicalLocation"]["region"]["startLine"],
             res["locations"][0]["physicalLocation"]["region"]["startColumn"]) == (3, 4)
@@ -215,8 +206,8 @@ func g() {
 def test_go_syntax_error_is_a_warning_with_a_line(lint, bad, good):
     """A Go syntax error is a non-fatal problem at its line; the other file's finding is reported."""
     result = lint({good: GOOD, bad: BAD_GO})
-    assert f"{good}:3:4: CGO004 Package p calls into OpenSSL from " in result.out
-    assert f"    {good}:7:2: {CALL_TEXT}" in result.out.splitlines()
+    assert f"{good}:3:4: note: CGO004 Package p calls into OpenSSL from " in result.out
+    assert f"    {good}:7.2: {CALL_TEXT}" in result.out.splitlines()
     assert f"{bad}:7: warning: 2 syntax errors in Go code (first at line 7); analysed what could be parsed" in stderr_lines(result)
     assert result.code == 0
 
@@ -282,7 +273,7 @@ def test_c_syntax_error_in_preamble_on_stderr(lint):
     result = lint({"a.go": GOOD, "badc.go": BAD_PREAMBLE_BLOCK})
     [problem, summary] = stderr_lines(result)
     assert problem.startswith("badc.go:7: warning: ") and "in the cgo preamble" in problem
-    assert result.out.startswith("a.go:3:4: CGO004 Package p calls into OpenSSL from 2 call sites in 2 files;")
+    assert result.out.startswith("a.go:3:4: note: CGO004 Package p calls into OpenSSL from 2 call sites in 2 files;")
     assert summary == "cgolint: 1 finding(s) (1 note) in 2 file(s)"
 
 

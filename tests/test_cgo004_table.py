@@ -279,10 +279,10 @@ def test_related_locations_in_text_output(tmp_path):
     result = run_cli("check", "--fail-level", "note", "-q", ".", cwd=tmp_path)
     assert result.code == 1
     assert result.out.splitlines()[1:] == [
-        "    probe.go:9:2: C.PQexec calls into PostgreSQL libpq",
-        "    probe.go:10:2: C.PQclear calls into PostgreSQL libpq",
+        "    probe.go:9.2: C.PQexec calls into PostgreSQL libpq",
+        "    probe.go:10.2: C.PQclear calls into PostgreSQL libpq",
     ]
-    assert result.out.startswith("probe.go:4:1: CGO004 Package probe calls into PostgreSQL libpq from 2 call sites ")
+    assert result.out.startswith("probe.go:4:1: note: CGO004 Package probe calls into PostgreSQL libpq from 2 call sites ")
 
 
 # --- the library's own sources ------------------------------------------------------------------

@@ -113,9 +113,9 @@ def test_color(tmp_path, monkeypatch):
     assert run_cli("check", "--no-cache", "--color", "never", cwd=tmp_path).out == plain
     coloured = run_cli("check", "--no-cache", "--color", "always", cwd=tmp_path).out
     first = coloured.splitlines()[0]
-    assert first.startswith("\x1b[1ma/a.go:7:7:\x1b[0m \x1b[1;33mCGO001\x1b[0m p (from C.CString) is not freed")
-    assert "\x1b[2m    a/a.go:9:1: C.CString memory is lost here" in coloured
-    assert "\x1b[1;36mCGO004\x1b[0m" in coloured  # a note
+    assert first.startswith("\x1b[1ma/a.go:7:7:\x1b[0m \x1b[1;33mwarning: CGO001\x1b[0m p (from C.CString) is not freed")
+    assert "\x1b[2m    a/a.go:9.1: C.CString memory is lost here" in coloured
+    assert "\x1b[1;36mnote: CGO004\x1b[0m" in coloured  # a note
     import re
 
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

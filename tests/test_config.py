@@ -263,7 +263,7 @@ def test_default_fail_level_is_warning(lint):
     """Only notes: exit 0, the note is still shown."""
     result = lint({"a.go": GOOD})
     assert result.code == 0
-    assert result.out.startswith("a.go:3:4: CGO004 Package p calls into OpenSSL from 1 call site in 1 file;")
+    assert result.out.startswith("a.go:3:4: note: CGO004 Package p calls into OpenSSL from 1 call site in 1 file;")
     assert result.err == "cgolint: 1 finding(s) (1 note) in 1 file(s)\n"
 
 

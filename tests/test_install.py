@@ -102,8 +102,8 @@ def test_pre_commit_hook_fails_then_passes(tmp_path):
     hook = [sys.executable, "-m", "pre_commit", "try-repo", REPO, "cgolint", "--all-files"]
     failed = sh(*hook, cwd=repo, env=env, check=False)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "hash.go:4:4: CGO004 Package hash calls into zlib from 1 call site in 1 file; pure-Go replacement: hash/crc32 for crc32." in failed.stdout
-    assert "    hash.go:10:16: C.crc32 calls into zlib\n" in failed.stdout
+    assert "hash.go:4:4: warning: CGO004 Package hash calls into zlib from 1 call site in 1 file; pure-Go replacement: hash/crc32 for crc32." in failed.stdout
+    assert "    hash.go:10.16: C.crc32 calls into zlib\n" in failed.stdout
     (repo / "hash.go").write_text(GOOD)
     sh("git", "add", ".", cwd=repo, env=env)
     passed = sh(*hook, cwd=repo, env=env, check=False)
@@ -132,7 +132,7 @@ def test_readme_local_hook_works(tmp_path):
     hook = [sys.executable, "-m", "pre_commit", "run", "--all-files"]
     failed = sh(*hook, cwd=repo, env=env, check=False)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "hash.go:4:4: CGO004 Package hash calls into zlib" in failed.stdout
+    assert "hash.go:4:4: warning: CGO004 Package hash calls into zlib" in failed.stdout
     (repo / "hash.go").write_text(GOOD)
     sh("git", "add", ".", cwd=repo, env=env)
     passed = sh(*hook, cwd=repo, env=env, check=False)

@@ -37,7 +37,7 @@ def test_unsaved_text_is_checked_instead_of_the_file_on_disk(tmp_path, monkeypat
     write_tree(tmp_path, {"pkg/a.go": SAVED})
     result = with_stdin(monkeypatch, UNSAVED, "--stdin-filename", "pkg/a.go", "-", cwd=tmp_path)
     assert result.code == 1
-    assert result.out.splitlines()[0].startswith("pkg/a.go:9:7: CGO001 p (from C.CString) is not freed when the "
+    assert result.out.splitlines()[0].startswith("pkg/a.go:9:7: warning: CGO001 p (from C.CString) is not freed when the "
                                                  "function ends at line 11;")
     saved = with_stdin(monkeypatch, SAVED, "--stdin-filename", "pkg/a.go", "-", cwd=tmp_path)
     assert (saved.code, saved.out) == (0, "")

@@ -213,9 +213,9 @@ def test_include_suppressed_marks_them(lint):
     files = {"p.go": src("C.EVP_CIPHER_CTX_new()", include=INCLUDE + " //cgolint:ignore CGO004 the binding")}
     text = lint(files, "--include-suppressed", "--fail-level", "note")
     [finding, related] = text.out.splitlines()
-    assert finding.startswith("p.go:3:4: CGO004 Package p calls into OpenSSL from 1 call site in 1 file;")
+    assert finding.startswith("p.go:3:4: note: CGO004 Package p calls into OpenSSL from 1 call site in 1 file;")
     assert finding.endswith("[suppressed: the binding]")
-    assert related == "    p.go:7:2: C.EVP_CIPHER_CTX_new calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)"
+    assert related == "    p.go:7.2: C.EVP_CIPHER_CTX_new calls into OpenSSL/BoringSSL libcrypto (symmetric EVP ciphers)"
     assert text.code == 0  # suppressed findings never fail the run
     sarif = json.loads(lint(files, "--format", "sarif", "--include-suppressed").out)
     [res] = sarif["runs"][0]["results"]

@@ -17,6 +17,7 @@ from cgolint.checks.leak_messages import (
     holder,
     related,
     where,
+    with_flows,
 )
 from cgolint.facts import PackageFacts
 from cgolint.findings import Assumption, Finding
@@ -35,10 +36,10 @@ class CStringNotFreed(Rule):
             first = alloc.leaks[0]
             callee = alloc.file.span(alloc.call.child_by_field_name("function"))
             if first.kind in GLOBAL_LEAKS:
-                yield global_finding(self.id, alloc, first)
+                yield with_flows(global_finding(self.id, alloc, first), alloc)
                 continue
             if first.kind == COPY_LEAK:
-                yield copy_finding(self.id, alloc, first, GC_NOTE)
+                yield with_flows(copy_finding(self.id, alloc, first, GC_NOTE), alloc)
                 continue
             if first.kind == "discarded":
                 message = f"the result of {alloc.allocator} is discarded and never freed; {GC_NOTE}"
@@ -55,7 +56,7 @@ class CStringNotFreed(Rule):
                 message = f"{holder(alloc)} is not freed {where(first, var)}; {advice} ({GC_NOTE})"
                 if len(alloc.leaks) > 1:
                     message += f"; {len(alloc.leaks) - 1} more leaking path(s)"
-            yield Finding(self.id, message, callee, related(alloc))
+            yield with_flows(Finding(self.id, message, callee, related(alloc)), alloc)
 
     def assumptions(self, facts: PackageFacts) -> Iterator[Assumption]:
         for alloc in facts.allocations:

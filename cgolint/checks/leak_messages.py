@@ -38,6 +38,35 @@ def related(alloc: Allocation) -> tuple[Related, ...]:
     return tuple(out)
 
 
+def _step(alloc: Allocation, leak: Leak) -> str:
+    """What a code flow's last step says: how the memory is lost there."""
+    if leak.kind == "inline":
+        return f"passed straight to {leak.detail}, and never freed"
+    if leak.kind == "discarded":
+        return "the result is discarded, and never freed"
+    if leak.kind == "view-escape":
+        return "the slice over the memory leaves the function here, without anything that can free it"
+    if leak.kind in GLOBAL_LEAKS:
+        return f"stored in the package-level {leak.detail}, whose elements nothing frees"
+    if leak.kind == COPY_LEAK:
+        return f"stored in {leak.detail}, a field of a copy: lost when the method returns"
+    return f"{alloc.allocator} memory is lost here ({where(leak, alloc.variable)})"
+
+
+def with_flows(finding: Finding, alloc: Allocation) -> Finding:
+    """The finding with its code flows: one per leaking path, from the allocation to the place the
+    memory is lost there (SARIF codeFlows; GitHub shows them as the alert's paths)."""
+    file = alloc.file
+    held = f", held by {alloc.variable}" if alloc.variable else ""
+    start = Related(file.span(alloc.call), f"{alloc.allocator} allocates C memory here{held}")
+    flows = []
+    for leak in alloc.leaks:
+        end = Related(file.span(leak.node), _step(alloc, leak))
+        flows.append((start, end) if end.span != start.span else (Related(start.span, f"{start.message}; {end.message}"),))
+    finding.flows = tuple(flows)
+    return finding
+
+
 def free_call(alloc: Allocation, pointer: str) -> str:
     """The free call to suggest: C.CBytes and C.malloc give unsafe.Pointer already."""
     if alloc.allocator in ("C.CBytes", "C.malloc", "C.calloc", "C.realloc"):

@@ -3,6 +3,11 @@
 Columns are UTF-16 code units (SARIF's default columnKind). URIs are relative
 to %SRCROOT%, the working directory. Suppressed findings are left out unless
 asked for (GitHub code scanning does not honour SARIF suppressions).
+
+GitHub's documented limits (docs.github.com, "SARIF results exceed limit") are kept, each cut
+announced by a notification: it stores the top 5,000 results of a run by severity (and rejects
+more than 25,000), 100 locations of a result, 1,000 thread flow locations of a result and
+10 tags of a rule.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from cgolint.source import Span
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/cgolint/cgolint"
 _SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
+MAX_RESULTS = 5_000
+MAX_RELATED = 100
+MAX_FLOW_STEPS = 1_000
+MAX_TAGS = 10
 
 
 def _to_json(obj):
@@ -78,6 +87,17 @@ def _location(span: Span, message: str | None = None, ident: int | None = None) 
     )
 
 
+def _code_flows(flows) -> list[om.CodeFlow]:
+    out, steps = [], 0
+    for flow in flows:
+        if steps + len(flow) > MAX_FLOW_STEPS:
+            break
+        steps += len(flow)
+        out.append(om.CodeFlow(thread_flows=[om.ThreadFlow(locations=[
+            om.ThreadFlowLocation(location=_location(step.span, step.message)) for step in flow])]))
+    return out
+
+
 def _result(f: Finding, index: int) -> om.Result:
     result = om.Result(
         rule_id=f.rule_id,
@@ -88,14 +108,39 @@ def _result(f: Finding, index: int) -> om.Result:
         partial_fingerprints={"cgolintFingerprint/v1": f.fingerprint},
     )
     if f.related:
-        result.related_locations = [_location(r.span, r.message, i) for i, r in enumerate(f.related, 1)]
+        result.related_locations = [_location(r.span, r.message, i) for i, r in enumerate(f.related[:MAX_RELATED], 1)]
+    if f.flows:
+        result.code_flows = _code_flows(f.flows)
     if f.suppression is not None:
         result.suppressions = [om.Suppression(kind="inSource", justification=f.suppression.justification or None,
                                               location=_location(f.suppression.span))]
     return result
 
 
-def render(report: Report) -> str:
+def _kept(findings: list[Finding]) -> tuple[list[Finding], list[om.Notification]]:
+    """The results GitHub stores (the first MAX_RESULTS by severity, in report order within a level),
+    and a notification for what was cut."""
+    if len(findings) <= MAX_RESULTS:
+        return findings, []
+    order = sorted(range(len(findings)), key=lambda i: -findings[i].level.rank)
+    keep = sorted(order[:MAX_RESULTS])
+    cut = len(findings) - MAX_RESULTS
+    note = om.Notification(
+        level="warning",
+        message=om.Message(text=f"{cut} of {len(findings)} results were left out: GitHub code scanning stores at most "
+                                f"{MAX_RESULTS} results per run; these are the most severe. Fix or suppress some, "
+                                "or use --format json for all of them"),
+    )
+    return [findings[i] for i in keep], [note]
+
+
+def _tags(meta: RuleMeta) -> list[str]:
+    return [*meta.tags, *(f"external/cwe/cwe-{n}" for n in meta.cwe)][:MAX_TAGS]
+
+
+def render(report: Report, category: str | None = None) -> str:
+    """The SARIF log; `category` (as GitHub's upload-sarif names it) becomes runs[].automationDetails.id,
+    with the trailing "/" that makes all of it the category."""
     metas = sorted(report.rules, key=lambda m: m.id)
     index = {m.id: i for i, m in enumerate(metas)}
     rules = []
@@ -112,13 +157,18 @@ def render(report: Report) -> str:
         )
         for p in report.problems
     ]
+    findings, cut = _kept(report.findings)
+    notifications += cut
     run = om.Run(
         tool=om.Tool(driver=om.ToolComponent(name="cgolint", version=__version__, semantic_version=__version__,
                                              information_uri=INFO_URI, rules=rules)),
         original_uri_base_ids={"%SRCROOT%": om.ArtifactLocation(uri=Path.cwd().as_uri() + "/")},
-        invocations=[om.Invocation(execution_successful=not report.internal_errors,
+        # false when cgolint failed, or a file it was given went unanalysed: the results are incomplete
+        invocations=[om.Invocation(execution_successful=not any(p.level == "error" for p in report.problems),
                                    tool_execution_notifications=notifications or None)],
-        results=[_result(f, index[f.rule_id]) for f in report.findings],
+        results=[_result(f, index[f.rule_id]) for f in findings],
+        automation_details=om.RunAutomationDetails(id=category if category.endswith("/") else category + "/")
+        if category else None,
         column_kind="utf16CodeUnits",
     )
     log = om.SarifLog(runs=[run], version="2.1.0", schema_uri=SCHEMA)
@@ -126,5 +176,7 @@ def render(report: Report) -> str:
     # properties (tags, precision, problem.severity) are free-form: add them as plain JSON
     for rule, meta in zip(doc["runs"][0]["tool"]["driver"]["rules"], metas, strict=True):
         level = report.levels.get(meta.id, meta.level).value
-        rule["properties"] = {"tags": list(meta.tags), "precision": meta.precision, "problem.severity": _SEVERITY[level]}
+        rule["properties"] = {"tags": _tags(meta), "precision": meta.precision, "problem.severity": _SEVERITY[level]}
+        if meta.security_severity:
+            rule["properties"]["security-severity"] = meta.security_severity
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

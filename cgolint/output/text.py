@@ -1,5 +1,10 @@
-"""`path:line:col: ID message`, one per line: the shape go vet and gcc print, so
-editors and problem matchers jump to it. Columns are 1-based byte columns, as go vet's."""
+"""`path:line:col: level: ID message`, one per line: the shape go vet and gcc print, so editors
+and problem matchers jump to it (gcc's matchers and Vim's %t read the level). Columns are 1-based
+byte columns, as go vet's.
+
+Each related location follows on an indented line as `path:line.col: message` (GNU's form for a
+line and column): VS Code's $go and $gcc matchers and Vim's default 'errorformat' need `:line:`
+or `:line:col:`, so they skip these lines instead of listing them as problems of their own."""
 
 from __future__ import annotations
 
@@ -17,15 +22,16 @@ def render(report: Report, color: bool = False) -> str:
     for f in report.findings:
         s = f.span.start
         place = f"{printable(f.span.path)}:{s.line}:{s.column}:"
+        level = f"{f.level.value}:"
         if color:
-            line = f"{_BOLD}{place}{_RESET} {_LEVEL[f.level.value]}{f.rule_id}{_RESET} {f.message}"
+            line = f"{_BOLD}{place}{_RESET} {_LEVEL[f.level.value]}{level} {f.rule_id}{_RESET} {f.message}"
         else:
-            line = f"{place} {f.rule_id} {f.message}"
+            line = f"{place} {level} {f.rule_id} {f.message}"
         if f.suppression is not None:
             line += f" [suppressed: {f.suppression.justification}]"
         lines.append(line)
         for r in f.related:
-            related = f"    {printable(r.span.path)}:{r.span.start.line}:{r.span.start.column}: {r.message}"
+            related = f"    {printable(r.span.path)}:{r.span.start.line}.{r.span.start.column}: {r.message}"
             lines.append(f"{_DIM}{related}{_RESET}" if color else related)
     return "".join(line + "\n" for line in lines)
 
