@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list the rules")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("rule_id", metavar="ID")
+    server = sub.add_parser("server", help="run the language server (LSP) on standard input and output, for editors")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it; stdio is the only transport")
     return parser
 
 
@@ -113,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
             return _show_rule(args.rule_id)
         if args.command == "check":
             return _check(args)
+        if args.command == "server":
+            from cgolint.server import serve  # pygls is imported only for the server
+
+            return serve()
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     except (ConfigError, UsageError) as exc:
