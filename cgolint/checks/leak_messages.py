@@ -99,6 +99,15 @@ def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> 
             fix = " ".join(first.text.decode("utf-8", "replace").split())  # freeRequest(&creq): what it frees, not one field
         return (f"replace the free at line {n} with `defer {fix}` right after {anchor} "
                 f"(do not add a second free)")
+    if alloc.escapes:
+        # ownership leaves on another path: a deferred free would free memory still in use there
+        first = min(alloc.escapes, key=lambda n: n.start_byte)
+        how = "is returned" if first.type == "return_statement" else "is handed on (stored or kept)"
+        exits = [str(n) for n in sorted({line(leak) for leak in alloc.leaks})]
+        where_ = (f"the way out at line {exits[0]}" if len(exits) == 1 else
+                  f"each way out at lines {', '.join(exits[:-1])} and {exits[-1]}")
+        return (f"call `{fix}` before {where_}, not in a `defer`: on another path the memory "
+                f"{how} at line {first.start_point.row + 1}, where it must stay alive")
     if alloc.lent_to:
         callees = ", ".join(sorted(alloc.lent_to))
         return (f"if {callees} only borrow{'s' if len(alloc.lent_to) == 1 else ''} it (copies what it needs: "

@@ -73,6 +73,7 @@ class Allocation:
     assumed_owner: str = ""  # "C.list_take": a C function whose name says it adopts took it (an assumption)
     frees: list[Node] = field(default_factory=list)  # calls that free it on some path
     lent_to: set[str] = field(default_factory=set)  # C library functions it is passed to, assumed to borrow
+    escapes: list[Node] = field(default_factory=list)  # where ownership leaves on some path (returned, stored, kept)
     key: str = ""  # where it is bound when that is a container: "creq.method", "argv[]", "cols[i].name"
     kept_in: set[str] = field(default_factory=set)  # container keys its variable was stored into
     early_defer: Node | None = None  # a deferred call given the container before the memory was in it
@@ -232,6 +233,12 @@ class Simulation:
 
     # ---- bookkeeping
 
+    def gone(self, state: State, node: Node) -> State:
+        """Ownership leaves the function here (returned, stored, kept by a callee, or we cannot
+        tell): nothing here frees it on this path, and no deferred free may be added for it."""
+        self.alloc.escapes.append(node)
+        return replace(state, alive=False)
+
     def leak(self, kind: str, node: Node, detail: str = "") -> None:
         self.leaks.setdefault((kind, node.id), Leak(kind, node, detail))
 
@@ -331,7 +338,7 @@ class Simulation:
                 return state
             if n.type == "identifier" and roots and n.text.decode("utf-8", "replace") in roots:
                 if self.container_escapes(n):
-                    state = replace(state, alive=False)  # the container leaves, with the memory in it
+                    state = self.gone(state, n)  # the container leaves, with the memory in it
             elif n.type == "call_expression":
                 state = self.call(n, state)
             elif n.type == "func_literal" and n.id != node.id:
@@ -339,14 +346,14 @@ class Simulation:
                 if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == n:
                     state = self.immediate_closure(n, state)
                 elif self.mentions(n, state):
-                    state = replace(state, alive=False)  # captured by a closure that may outlive us
+                    state = self.gone(state, n)  # captured by a closure that may outlive us
             elif n.type == "unary_expression" and n.text.startswith(b"&"):
                 operand = n.child_by_field_name("operand")
                 if operand is not None and ident(operand) in state.names() and not _c_argument(n):
-                    state = replace(state, alive=False)  # its address escapes
+                    state = self.gone(state, n)  # its address escapes
             elif n.type in ("composite_literal", "literal_value"):
                 if self.boxed_literal(n) is None and any(self.refers(e, state) for e in _elements(n)):
-                    state = replace(state, alive=False)  # kept in a struct, slice or map value
+                    state = self.gone(state, n)  # kept in a struct, slice or map value
         return state
 
     def boxed_literal(self, literal: Node) -> str | None:
@@ -423,7 +430,7 @@ class Simulation:
                     if operand == "C" and not self.go.c_side.defines(name):
                         self.alloc.lent_to.add(f"C.{name}")
                     continue
-                return replace(state, alive=False)  # kept, taken, or we cannot tell
+                return self.gone(state, call)  # kept, taken, or we cannot tell
             if self_append and pos > 0 and self.refers(arg, state) is not None:
                 continue  # x = append(x, p): the assignment keeps p in x
             if operand == "C" and inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&") \
@@ -437,9 +444,9 @@ class Simulation:
                 return replace(state, alive=False)
             if what == "assumed":
                 self.alloc.assumed_owner = f"{operand}.{name}"
-                return replace(state, alive=False)
+                return self.gone(state, call)
             if what == "store" or what is None:
-                return replace(state, alive=False)  # ownership passes on, or we cannot tell
+                return self.gone(state, call)  # ownership passes on, or we cannot tell
             if operand == "C" and not self.go.c_side.defines(name):
                 self.alloc.lent_to.add(f"C.{name}")
         return state
@@ -528,7 +535,7 @@ class Simulation:
             return self.run_defer(stmt, state)
         if t == "go_statement":
             if state.alive and self.mentions(stmt, state):
-                return replace(state, alive=False)
+                return self.gone(state, stmt)  # a goroutine takes it
             return state
         if t == "expression_statement":
             return self.run_expression_statement(stmt, state)
@@ -538,7 +545,7 @@ class Simulation:
             value = stmt.child_by_field_name("value")
             state = self.effects(stmt, state)
             if state is not None and self.refers(value, state):
-                state = replace(state, alive=False)  # sent on a channel
+                state = self.gone(state, stmt)  # sent on a channel
             return state
         if t in ("empty_statement", "fallthrough_statement", "const_declaration", "type_declaration", "comment"):
             return state
@@ -644,7 +651,7 @@ class Simulation:
                     self.alloc.global_store = (key, stmt)
         after = replace(state, holders=frozenset(holders), views=frozenset(views))
         if stored:
-            after = replace(after, alive=False)
+            after = self.gone(after, stmt)
         if stmt.id == getattr(self.statement, "id", None):
             return self.activate(state, after, stmt)
         return self.check_lost(state, after, "overwrite", stmt)
@@ -939,7 +946,7 @@ class Simulation:
                     self.alloc.frees.append(stmt)
                 return replace(state, exit_frees=state.exit_frees | frozenset(freed))
             if state.alive and self.mentions(fn, state):
-                return replace(state, alive=False)
+                return self.gone(state, stmt)
             return state
         if not state.alive:
             return self.effects(stmt, state)
@@ -951,7 +958,7 @@ class Simulation:
             if effect.get(pos) == "free":
                 self.alloc.frees.append(stmt)
                 return replace(state, protected=True)
-            return replace(state, alive=False)  # handed to a deferred call that may keep it
+            return self.gone(state, stmt)  # handed to a deferred call that may keep it
         return state
 
     def run_return(self, stmt: Node, state: State) -> None:
@@ -970,6 +977,7 @@ class Simulation:
             v.type == "func_literal" and self.mentions(v, state) for v in values
         )
         if owner:
+            self.alloc.escapes.append(stmt)
             return None  # the caller owns it now
         viewed = any(ident(v) in state.view_names() or (is_view_maker(unwrap(v) or v) is not None
                                                          and self.refers(is_view_maker(unwrap(v) or v), state))

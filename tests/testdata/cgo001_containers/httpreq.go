@@ -202,7 +202,7 @@ var Log func(keyvals ...interface{})
 func (cl *Client) DoNew(r *Request) error {
 	creq := new(C.request_t)
 	if r.Method != "" {
-		creq.method = C.CString(r.Method) // want CGO001 "creq.method \(from C.CString, kept in the local struct creq\) is not freed when returning at line 211; if C.client_do only borrows it"
+		creq.method = C.CString(r.Method) // want CGO001 "creq.method \(from C.CString, kept in the local struct creq\) is not freed when returning at line 211; call .C.free\(unsafe.Pointer\(creq.method\)\). before each way out at lines 211 and 213, not in a .defer.: on another path the memory is handed on \(stored or kept\) at line 208"
 	}
 	if Log != nil {
 		Log("msg", "DoNew", "request", creq)
