@@ -138,7 +138,8 @@ def _finding(d: dict) -> Finding:
     return Finding(
         d["rule_id"], d["message"], _span(d["span"]),
         tuple(Related(_span(r["span"]), r["message"]) for r in d["related"]),
-        Fix(fix["description"], tuple(Edit(_span(e["span"]), e["replacement"]) for e in fix["edits"])) if fix else None,
+        Fix(fix["description"], tuple(Edit(_span(e["span"]), e["replacement"]) for e in fix["edits"]),
+            fix["safe"], fix["unsafe_reason"]) if fix else None,
         Level(d["level"]),
         Suppression(suppression["kind"], suppression["justification"], _span(suppression["span"])) if suppression else None,
         d["fingerprint"], d["extra"],

@@ -45,6 +45,7 @@ class RuleMeta:
     example: str  # Go code the rule reports
     instead: str  # the same code written correctly: the rule is silent
     notes: str
+    fix_safety: str  # what `--fix` does and when it is safe ("Fix safety" in the docs)
     cwe: tuple[int, ...] = ()  # CWE ids (SARIF tags external/cwe/cwe-N)
     security_severity: str = ""  # CVSS-like score, "0.1".."10.0", for GitHub code scanning; "" when none
 
@@ -64,6 +65,7 @@ class RuleMeta:
             "## Example\n```go\n" + strip_want(self.example).strip() + "\n```",
             "## Use instead\n```go\n" + strip_want(self.instead).strip() + "\n```",
         ]
+        parts.append("## Fix safety\n" + self.fix_safety.strip())
         if self.notes.strip():
             parts.append("## Notes\n" + self.notes.strip())
         return "\n\n".join(parts) + "\n"
@@ -108,7 +110,7 @@ def expand_tables(text: str) -> str:
 
 
 _META_KEYS = {"id", "name", "level", "short", "full", "tags", "precision", "what", "why", "example", "instead", "notes",
-              "cwe", "security_severity"}
+              "cwe", "security_severity", "fix_safety"}
 _OPTIONAL_KEYS = {"notes", "cwe", "security_severity"}
 
 
@@ -136,6 +138,7 @@ def rule_meta(rule_id: str) -> RuleMeta:
         example=data["example"],
         instead=data["instead"],
         notes=expand_tables(data.get("notes", "")),
+        fix_safety=data["fix_safety"],
         cwe=tuple(int(n) for n in data.get("cwe", ())),
         security_severity=severity,
     )

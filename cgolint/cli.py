@@ -75,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--show-settings", action="store_true",
                        help="print the settings this run would use (configuration file, rules, levels, excludes, "
                             "cache, jobs) and exit")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the safe fixes in place (the findings then reported are those left)")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff: apply unsafe fixes too (each says what it assumes)")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff and change nothing (exit 1 when there is a change)")
+    check.add_argument("--show-fixes", action="store_true", help="with --fix or --diff: list what was fixed")
     check.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: found from the first path)")
     check.add_argument("--fail-level", choices=[lv.value for lv in Level], help="lowest level that makes the exit code 1 (default: warning)")
     check.add_argument("--include-suppressed", action="store_true", help="also report suppressed findings, marked as such")
@@ -151,6 +158,8 @@ def _check(args) -> int:
 
     if args.category is not None and (args.format != "sarif" or not args.category.strip("/")):
         raise UsageError("--category names the SARIF run's category: use it with --format sarif, and give a name")
+    if (args.fix or args.diff) and (args.stdin_filename is not None or Path("-") in args.paths):
+        raise UsageError("--fix and --diff change files on disk: they do not take standard input")
     stdin = None
     if args.stdin_filename is not None or Path("-") in args.paths:
         if args.stdin_filename is None or args.paths != [Path("-")]:
@@ -184,8 +193,25 @@ def _check(args) -> int:
     if args.show_settings:
         sys.stdout.write(show_settings(settings_for(config, select, args.ignore, args.include_suppressed), cache_dir, jobs))
         return EXIT_OK
-    report = run(paths, config, select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin,
-                 not args.no_respect_gitignore)
+    fixing = args.fix or args.diff
+    mode = ("unsafe" if args.unsafe_fixes else "safe") if fixing else None
+    report, fixed = run(paths, config, select, args.ignore, args.include_suppressed, jobs, cache_dir, stdin,
+                        not args.no_respect_gitignore, fix=mode)
+    if fixed is not None:
+        from cgolint import fixes
+
+        if args.diff:
+            sys.stdout.write(fixes.diff(fixed, Path.cwd()))
+            if args.show_fixes:
+                sys.stderr.write(fixes.summary(fixed.applied, {m.id: m.name for m in report.rules}))
+            return EXIT_FINDINGS if fixed.changed() else EXIT_OK
+        problems = fixes.write(fixed)
+        for problem in problems:
+            print(f"cgolint: error: {problem}", file=sys.stderr)
+        if args.show_fixes:
+            sys.stderr.write(fixes.summary(fixed.applied, {m.id: m.name for m in report.rules}))
+        if problems:
+            return EXIT_ERROR
     if args.statistics:
         rendered = statistics(report)
     elif args.format == "text":
@@ -206,7 +232,8 @@ def _check(args) -> int:
 
         sys.stderr.write(render_problems(report))
         if not args.quiet:
-            sys.stderr.write(summary(report))
+            sys.stderr.write(summary(report, fixed=len(fixed.applied) if fixed is not None else None,
+                                     unsafe=args.unsafe_fixes))
     if report.internal_errors:
         return EXIT_ERROR  # a bug in cgolint: its findings may be incomplete, so CI must not pass or read it as findings
     fail_level = Level(args.fail_level) if args.fail_level else (config.fail_level or Level.WARNING)

@@ -11,6 +11,7 @@ from pathlib import Path
 from cgolint.config import Config, Settings, resolve_rules
 from cgolint.discover import Target, discover
 from cgolint.findings import Finding, Report
+from cgolint.fixes import Fixed, fix_results
 from cgolint.lint import Linter
 from cgolint.registry import RULES
 from cgolint.source import real_path
@@ -33,21 +34,27 @@ def run(
     cache_dir: Path | None = None,
     stdin: tuple[Path, bytes] | None = None,
     respect_gitignore: bool = True,
-) -> Report:
+    fix: str | None = None,
+) -> tuple[Report, Fixed | None]:
     """Raises ConfigError for bad rule options and UsageError for missing paths.
     cache_dir: where results are cached (None: no cache). stdin: (path, text) to check text that is
-    not on disk (an editor's unsaved buffer) as that file, with the rest of its package from disk."""
+    not on disk (an editor's unsaved buffer) as that file, with the rest of its package from disk.
+    fix: "safe" or "unsafe" to apply those fixes in memory (fixes.py): the report is then of the
+    fixed text, and the Fixed says what changed (nothing is written here)."""
     settings = settings_for(config, select, ignore, include_suppressed)
     linter: Linter = make_linter(settings, cache_dir)  # builds the rules: bad options fail here, before any work
     if stdin is not None:
         path, text = stdin
-        results = [linter.lint(Target(real_path(path.parent), {real_path(path)}), {real_path(path): text})]
+        targets = [Target(real_path(path.parent), {real_path(path)})]
+        results = [linter.lint(targets[0], {real_path(path): text})]
     else:
         targets = discover(paths, config.exclude, config.root, respect_gitignore)
         results = lint_targets(targets, linter, jobs, cache_dir)
+    fixed = fix_results(linter, targets, results, unsafe=fix == "unsafe") if fix and stdin is None else None
     findings = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
     problems = sorted((p for r in results for p in r.problems), key=lambda p: (p.path, p.line))
     assumptions = sorted((a for r in results for a in r.assumptions),
                          key=lambda a: (a.span.path, a.span.start.line, a.span.start.column, a.rule_id))
-    return Report(findings, problems, [r.meta for r in linter.rules.values()],
-                  sum(r.files_checked for r in results), linter.levels, assumptions)
+    report = Report(findings, problems, [r.meta for r in linter.rules.values()],
+                    sum(r.files_checked for r in results), linter.levels, assumptions)
+    return report, fixed

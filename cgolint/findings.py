@@ -46,8 +46,14 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """Edits that fix a finding, applied together or not at all. A safe fix keeps what the program
+    means (`--fix` applies it); an unsafe one is right only under the stated assumption
+    (`--unsafe-fixes`)."""
+
     description: str
     edits: tuple[Edit, ...]
+    safe: bool = True
+    unsafe_reason: str = ""  # the assumption an unsafe fix makes
 
 
 @dataclass(frozen=True)

@@ -177,8 +177,9 @@ class CgolintServer(LanguageServer):
             uri = from_fs_path(str(_file(directory, edit.span)))
             changes.setdefault(uri, []).append(types.TextEdit(range=self.range(directory, edit.span),
                                                               new_text=edit.replacement))
-        return types.CodeAction(title=fix.description, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-                                is_preferred=True, edit=types.WorkspaceEdit(changes=changes))
+        title = fix.description if fix.safe else f"{fix.description} (unsafe: {fix.unsafe_reason})"
+        return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                                is_preferred=fix.safe, edit=types.WorkspaceEdit(changes=changes))
 
     def ignore_action(self, uri: str, lines: list[str], f: Finding, diagnostic: types.Diagnostic) -> types.CodeAction:
         """`//cgolint:ignore ID reason` at the end of the finding's line, or alone on the line above

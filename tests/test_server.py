@@ -197,7 +197,13 @@ def test_ignore_action_inserts_a_directive_and_selects_the_reason(tmp_path):
             actions = await asyncio.wait_for(editor.client.text_document_code_action_async(types.CodeActionParams(
                 text_document=types.TextDocumentIdentifier(uri=uri), range=d.range,
                 context=types.CodeActionContext(diagnostics=[d]))), TIMEOUT)
-            (action,) = actions
+            fix, action = actions  # the rule's fix (unsafe: strlen is a C library function), then the ignore
+            assert (fix.title, fix.is_preferred) == (
+                "Free p when size returns (unsafe: right only if C.strlen copies what it needs and keeps no pointer "
+                "to the memory)", False)
+            (fix_edit, *_) = fix.edit.changes[uri]
+            assert fix_edit.new_text == "\n\tdefer C.free(unsafe.Pointer(p))"
+            assert (fix_edit.range.start.line, fix_edit.range.start.character) == (LEAK_LINE, units(LEAKY.splitlines()[LEAK_LINE], "utf-16"))
             assert (action.title, action.kind) == ("Ignore CGO001 on this line", types.CodeActionKind.QuickFix)
             (edit,) = action.edit.changes[uri]
             line = LEAKY.splitlines()[LEAK_LINE]
@@ -230,7 +236,7 @@ def test_ignore_goes_above_a_line_that_ends_in_a_comment(tmp_path):
         async with Editor() as editor:
             uri = editor.open(tmp_path / "main.go", text)
             (d,) = (await editor.published(uri)).diagnostics
-            (action,) = await asyncio.wait_for(editor.client.text_document_code_action_async(types.CodeActionParams(
+            _, action = await asyncio.wait_for(editor.client.text_document_code_action_async(types.CodeActionParams(
                 text_document=types.TextDocumentIdentifier(uri=uri), range=d.range,
                 context=types.CodeActionContext(diagnostics=[]))), TIMEOUT)
             (edit,) = action.edit.changes[uri]

@@ -19,6 +19,7 @@ from cgolint.checks.leak_messages import (
     where,
     with_flows,
 )
+from cgolint.checks.leak_fixes import leak_fix
 from cgolint.facts import PackageFacts
 from cgolint.findings import Assumption, Finding
 from cgolint.rule import Rule
@@ -56,7 +57,7 @@ class CStringNotFreed(Rule):
                 message = f"{holder(alloc)} is not freed {where(first, var)}; {advice} ({GC_NOTE})"
                 if len(alloc.leaks) > 1:
                     message += f"; {len(alloc.leaks) - 1} more leaking path(s)"
-            yield with_flows(Finding(self.id, message, callee, related(alloc)), alloc)
+            yield with_flows(Finding(self.id, message, callee, related(alloc), fix=leak_fix(alloc)), alloc)
 
     def assumptions(self, facts: PackageFacts) -> Iterator[Assumption]:
         for alloc in facts.allocations:

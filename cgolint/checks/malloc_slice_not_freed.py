@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from cgolint.checks.leak_messages import (
     COPY_LEAK, GLOBAL_LEAKS, assumed_owned, free_advice, free_call, related, where, with_flows,
 )
+from cgolint.checks.leak_fixes import leak_fix
 from cgolint.facts import PackageFacts
 from cgolint.findings import Assumption, Finding
 from cgolint.rule import Rule
@@ -41,7 +42,7 @@ class MallocSliceNotFreed(Rule):
                 fix = free_call(alloc, var) if held_by_pointer else "C.free(unsafe.Pointer(&s[0]))"
                 message = (f"{alloc.allocator} memory viewed as a Go slice (line {view_line}) is not freed "
                            f"{where(first, var)}; {free_advice(alloc, fix, alloc.allocator)} so every path frees it")
-            yield with_flows(Finding(self.id, message, callee, related(alloc)), alloc)
+            yield with_flows(Finding(self.id, message, callee, related(alloc), fix=leak_fix(alloc)), alloc)
 
     def assumptions(self, facts: PackageFacts) -> Iterator[Assumption]:
         for alloc in facts.allocations:

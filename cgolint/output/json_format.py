@@ -33,6 +33,9 @@ def render(report: Report) -> str:
             "related": [{"message": r.message, **_span(r.span)} for r in f.related],
             "fingerprint": f.fingerprint,
         }
+        if f.fix is not None:
+            item["fix"] = {"description": f.fix.description, "safe": f.fix.safe, "unsafe_reason": f.fix.unsafe_reason,
+                           "edits": [{"replacement": e.replacement, **_span(e.span)} for e in f.fix.edits]}
         if f.suppression is not None:
             item["suppressed"] = {"reason": f.suppression.justification, **_span(f.suppression.span)}
         findings.append(item)

@@ -20,7 +20,7 @@ import sarif_om as om
 
 from cgolint import __version__
 from cgolint.catalog import RuleMeta
-from cgolint.findings import Finding, Report
+from cgolint.findings import Finding, Fix, Report
 from cgolint.output.paths import artifact_uri
 from cgolint.source import Span
 
@@ -98,6 +98,21 @@ def _code_flows(flows) -> list[om.CodeFlow]:
     return out
 
 
+def _fix(fix: Fix) -> om.Fix:
+    """A finding's fix as SARIF replacements (UTF-16 columns, like every region here), one
+    artifactChange per file; an unsafe fix says what it assumes in its description."""
+    changes: dict[str, list[om.Replacement]] = {}
+    for edit in fix.edits:
+        s, e = edit.span.start, edit.span.end
+        region = om.Region(start_line=s.line, start_column=s.column_utf16, end_line=e.line, end_column=e.column_utf16)
+        changes.setdefault(edit.span.path, []).append(
+            om.Replacement(deleted_region=region, inserted_content=om.ArtifactContent(text=edit.replacement)))
+    text = fix.description if fix.safe else f"{fix.description} (unsafe: {fix.unsafe_reason})"
+    return om.Fix(description=om.Message(text=text), artifact_changes=[
+        om.ArtifactChange(artifact_location=_artifact(path), replacements=replacements)
+        for path, replacements in changes.items()])
+
+
 def _result(f: Finding, index: int) -> om.Result:
     result = om.Result(
         rule_id=f.rule_id,
@@ -111,6 +126,8 @@ def _result(f: Finding, index: int) -> om.Result:
         result.related_locations = [_location(r.span, r.message, i) for i, r in enumerate(f.related[:MAX_RELATED], 1)]
     if f.flows:
         result.code_flows = _code_flows(f.flows)
+    if f.fix is not None:
+        result.fixes = [_fix(f.fix)]
     if f.suppression is not None:
         result.suppressions = [om.Suppression(kind="inSource", justification=f.suppression.justification or None,
                                               location=_location(f.suppression.span))]

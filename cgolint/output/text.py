@@ -45,12 +45,21 @@ def render_problems(report: Report) -> str:
     return "".join(out)
 
 
-def summary(report: Report) -> str:
+def summary(report: Report, fixed: int | None = None, unsafe: bool = False) -> str:
+    """The last line on stderr: what was found (and fixed), and what --fix could still do."""
     shown = [f for f in report.findings if f.suppression is None]
+    done = f"fixed {fixed} finding(s); " if fixed else ""
     if not shown:
-        return f"cgolint: no findings in {report.files_checked} file(s)\n"
+        return f"cgolint: {done}no findings in {report.files_checked} file(s)\n"
     counts = {}
     for f in shown:
         counts[f.level.value] = counts.get(f.level.value, 0) + 1
     parts = ", ".join(f"{n} {lvl}" for lvl, n in sorted(counts.items()))
-    return f"cgolint: {len(shown)} finding(s) ({parts}) in {report.files_checked} file(s)\n"
+    line = f"cgolint: {done}{len(shown)} finding(s) ({parts}) in {report.files_checked} file(s)"
+    safe = sum(1 for f in shown if f.fix is not None and f.fix.safe)
+    risky = sum(1 for f in shown if f.fix is not None and not f.fix.safe)
+    if fixed is None and safe:
+        line += f"; {safe} fixable with --fix"
+    if risky and not unsafe:
+        line += f"; {risky} more fixable with --fix --unsafe-fixes (check what each assumes)"
+    return line + "\n"

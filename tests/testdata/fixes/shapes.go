@@ -1,0 +1,69 @@
+// Package shapes has one function per shape of leak that --fix repairs, or leaves alone, each
+// labelled with its finding. shapes.go.golden is this file after `cgolint check --fix --unsafe-fixes`:
+// tests/test_fix.py checks that, and that the result passes go vet and go build.
+package shapes
+
+/*
+#include <string.h>
+
+static int keep_none(const char *s) { return (int)strlen(s); }
+static int lookup(const char *key) { return key[0] == 'k'; }
+*/
+import "C"
+
+import "errors"
+
+// Length leaks on its only return: a defer after the allocation.
+func Length(s string) int {
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 19; add .defer C.free\(unsafe.Pointer\(cs\)\). right after the allocation"
+	return int(C.keep_none(cs))
+}
+
+// Name hands the string to its caller on success and loses it on the error path: the fix frees it
+// on that path only (a defer would free what the caller gets).
+func Name(s string) (*C.char, error) {
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 27; call .C.free\(unsafe.Pointer\(cs\)\). before the way out at line 27"
+	if C.lookup(cs) == 0 {
+		return nil, errors.New("unknown key")
+	}
+	return cs, nil
+}
+
+// Count makes a string per key and frees none: freed at the end of each iteration.
+func Count(keys []string) int {
+	n := 0
+	for _, k := range keys {
+		ck := C.CString(k) // want CGO001 "ck \(from C.CString\) is not freed by the end of the loop iteration at line 40"
+		if C.lookup(ck) != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Inline passes a C string straight to C: hoisted into a variable freed right after the call.
+func Inline(s string) {
+	C.keep_none(C.CString(s)) // want CGO001 "the result of C.CString is passed straight to C.keep_none and never freed"
+}
+
+// InlineReturn does the same in a return: hoisted, with a deferred free.
+func InlineReturn(s string) bool {
+	return C.lookup(C.CString(s)) != 0 // want CGO001 "the result of C.CString is passed straight to C.lookup and never freed"
+}
+
+// Declared lends the string to strlen, a C library function: the fix is right only if strlen
+// keeps no pointer to it, so it is unsafe (applied with --unsafe-fixes).
+func Declared(s string) int {
+	var cs = C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 58; if C.strlen only borrows it"
+	return int(C.strlen(cs))
+}
+
+// Pick loses the string on a path whose return still reads it, and returns it on the other: a
+// free before that return would be read after it is freed, so no fix is offered.
+func Pick(s string) (*C.char, int) {
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 66"
+	if C.lookup(cs) == 0 {
+		return nil, int(C.keep_none(cs))
+	}
+	return cs, 0
+}
