@@ -27,6 +27,7 @@ from cgolint.facts.owners import load_owners
 from cgolint.findings import DirectoryResult, Finding, Level, Problem
 from cgolint.loader import DirectorySources, build_packages, read_directory
 from cgolint.registry import RULES
+from cgolint.model import GoFile
 from cgolint.source import SourceFile
 
 
@@ -101,14 +102,14 @@ class Linter:
             problems += [p for p in facts.problems if p.path in shown]
         result.files_checked = len(checked)
         try:
-            result.findings = self._finish(findings, checked)
+            result.findings = self._finish(findings, checked, {g.source.display: g for p in packages for g in p.go_files})
         except (Exception, RecursionError) as exc:  # suppressions or fingerprints: the findings are unfinished
             problems.append(_internal_error("finishing the findings", exc, _first_path(sources)))
         result.assumptions.sort(key=lambda a: (a.span.path, a.span.start.line, a.span.start.column, a.rule_id))
         result.problems.sort(key=lambda p: (p.path, p.line))
         return result
 
-    def _finish(self, findings: list[Finding], sources: list[SourceFile]) -> list[Finding]:
+    def _finish(self, findings: list[Finding], sources: list[SourceFile], go_files: dict[str, GoFile]) -> list[Finding]:
         """Suppressions, per-file ignores, levels, order and fingerprints."""
         config = self.settings.config
         directives = [d for s in sources for d in suppressions.parse_directives(s, set(RULES))]
@@ -124,7 +125,7 @@ class Linter:
         if not self.settings.include_suppressed:
             findings = [f for f in findings if f.suppression is None]
         findings = _dedupe(sorted(findings, key=Finding.sort_key))
-        _fingerprint(findings, {s.display: s for s in sources})
+        _fingerprint(findings, {s.display: s for s in sources}, go_files)
         return findings
 
 
@@ -159,18 +160,57 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _fingerprint(findings: list[Finding], sources: dict[str, SourceFile]) -> None:
-    """A hash of the rule, the file and the finding's line text (white space folded),
-    with an occurrence count: stable when unrelated edits shift lines."""
+_FUNCTIONS = ("function_declaration", "method_declaration")
+_BODIES = ("block", "expression_case", "type_case", "default_case", "communication_case")
+
+
+def _fingerprint(findings: list[Finding], sources: dict[str, SourceFile], go_files: dict[str, GoFile]) -> None:
+    """A hash of the rule, the file, the enclosing function's name and the text of the statement
+    the finding is in (all white space removed; the line's text outside Go code), with an occurrence
+    count among equal hashes. Never a line number: it survives lines added above, gofmt, moving the
+    function within its file and renaming what the statement does not mention; a second identical
+    leak in the same function gets the next count. SARIF partialFingerprints and baselines use it."""
     seen: dict[str, int] = {}
-    digests: dict[tuple[str, str, int], str] = {}  # a long line is folded and hashed once per rule
+    digests: dict[tuple[str, str, int, int], str] = {}  # a long line is hashed once per rule and column
     for f in findings:
-        where = (f.rule_id, f.span.path, f.span.start.line)
+        where = (f.rule_id, f.span.path, f.span.start.line, f.span.start.column)
         if where not in digests:
-            source = sources.get(f.span.path)
-            line = source.line_bytes(f.span.start.line) if source else b""
-            base = b"\0".join([f.rule_id.encode(), os.fsencode(f.span.path), b" ".join(line.split())])
+            function, text = _context(f.span, sources.get(f.span.path), go_files.get(f.span.path))
+            base = b"\0".join([f.rule_id.encode(), os.fsencode(f.span.path), function, b"".join(text.split())])
             digests[where] = hashlib.sha256(base).hexdigest()[:32]
         digest = digests[where]
         seen[digest] = seen.get(digest, 0) + 1
         f.fingerprint = f"{digest}:{seen[digest]}"
+
+
+def _context(span, source: SourceFile | None, go_file: GoFile | None) -> tuple[bytes, bytes]:
+    """(the enclosing Go function's name, the statement's text) of a finding; outside Go code
+    (a preamble, a C file, a declaration) the function is empty and the text is the line's."""
+    if source is None:
+        return b"", b""
+    line = source.line_bytes(span.start.line)
+    if go_file is None:
+        return b"", line
+    at = source.line_starts[span.start.line - 1] + span.start.column - 1
+    node = go_file.tree.root_node.descendant_for_byte_range(at, at)
+    statement = function = None
+    while node is not None:
+        if statement is None and node.parent is not None and node.parent.type == "statement_list":
+            statement = node
+        if node.type in _FUNCTIONS:
+            function = node
+            break
+        node = node.parent
+    if function is None:
+        return b"", line
+    name = function.child_by_field_name("name")
+    receiver = function.child_by_field_name("receiver")
+    param = receiver.named_children[0] if receiver is not None and receiver.named_children else None
+    kind = param.child_by_field_name("type") if param is not None else None
+    qualified = (kind.text + b"." if kind is not None else b"") + (name.text if name is not None else b"")
+    if statement is None:
+        return qualified, line
+    # a compound statement counts by its header (`if p := f(); p == nil`), not the block it holds
+    body = next((c for c in statement.named_children if c.type in _BODIES), None)
+    end = body.start_byte if body is not None else statement.end_byte
+    return qualified, statement.text[: end - statement.start_byte]

@@ -275,10 +275,10 @@ def test_a_bug_outside_the_rules_loses_only_its_directory(tmp_path, monkeypatch)
 
     real = cgolint.lint._fingerprint
 
-    def fingerprint(findings, sources):
+    def fingerprint(findings, sources, go_files):
         if any(f.span.path.startswith("b/") for f in findings):
             raise RuntimeError("broken fingerprint")
-        real(findings, sources)
+        real(findings, sources, go_files)
 
     monkeypatch.setattr(cgolint.lint, "_fingerprint", fingerprint)
     write_tree(tmp_path, {"a/a.go": GOOD, "b/b.go": GOOD})
