@@ -82,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true",
                        help="print the fixes as a unified diff and change nothing (exit 1 when there is a change)")
     check.add_argument("--show-fixes", action="store_true", help="with --fix or --diff: list what was fixed")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the findings in FILE (to report only new ones with --baseline) and exit 0")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="report only findings that are not in FILE (written by --write-baseline)")
+    check.add_argument("--show-stale", action="store_true",
+                       help="with --baseline: list the baseline's entries that no longer match a finding")
+    check.add_argument("--new-from-rev", metavar="REV",
+                       help="report only findings on lines changed since the git revision REV (for pull requests)")
+    check.add_argument("--new-from-patch", type=Path, metavar="FILE",
+                       help="report only findings on lines a unified diff (paths relative to here) adds or changes")
     check.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: found from the first path)")
     check.add_argument("--fail-level", choices=[lv.value for lv in Level], help="lowest level that makes the exit code 1 (default: warning)")
     check.add_argument("--include-suppressed", action="store_true", help="also report suppressed findings, marked as such")
@@ -158,6 +168,10 @@ def _check(args) -> int:
 
     if args.category is not None and (args.format != "sarif" or not args.category.strip("/")):
         raise UsageError("--category names the SARIF run's category: use it with --format sarif, and give a name")
+    if args.baseline is not None and args.write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline: give one (write a baseline, then report against it)")
+    if args.new_from_rev is not None and args.new_from_patch is not None:
+        raise UsageError("--new-from-rev and --new-from-patch: give one")
     if (args.fix or args.diff) and (args.stdin_filename is not None or Path("-") in args.paths):
         raise UsageError("--fix and --diff change files on disk: they do not take standard input")
     stdin = None
@@ -212,6 +226,24 @@ def _check(args) -> int:
             sys.stderr.write(fixes.summary(fixed.applied, {m.id: m.name for m in report.rules}))
         if problems:
             return EXIT_ERROR
+    if args.write_baseline is not None:
+        from cgolint import baseline
+
+        count = baseline.write(args.write_baseline, report)
+        print(f"cgolint: wrote {count} finding(s) to the baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if report.internal_errors else EXIT_OK
+    baselined = None
+    if args.baseline is not None:
+        from cgolint import baseline
+
+        baselined = baseline.apply(report, baseline.read(args.baseline))
+        report = baselined.report
+    if args.new_from_rev is not None or args.new_from_patch is not None:
+        from cgolint import newcode
+
+        changed = newcode.from_rev(args.new_from_rev) if args.new_from_rev is not None \
+            else newcode.from_patch(args.new_from_patch)
+        report = newcode.keep_new(report, changed)
     if args.statistics:
         rendered = statistics(report)
     elif args.format == "text":
@@ -234,6 +266,16 @@ def _check(args) -> int:
         if not args.quiet:
             sys.stderr.write(summary(report, fixed=len(fixed.applied) if fixed is not None else None,
                                      unsafe=args.unsafe_fixes))
+    if baselined is not None and not args.quiet:
+        stale = baselined.stale
+        note = f"cgolint: {baselined.matched} finding(s) in the baseline {args.baseline} not shown"
+        if stale:
+            note += f"; {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer match"
+            note += ":" if args.show_stale else " (--show-stale lists them)"
+        sys.stderr.write(note + "\n")
+        if args.show_stale:
+            sys.stderr.write("".join(f"    {e.path}: {e.rule} {e.message} (line {e.line} when recorded)\n"
+                                     for e in stale))
     if report.internal_errors:
         return EXIT_ERROR  # a bug in cgolint: its findings may be incomplete, so CI must not pass or read it as findings
     fail_level = Level(args.fail_level) if args.fail_level else (config.fail_level or Level.WARNING)
