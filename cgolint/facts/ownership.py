@@ -449,6 +449,8 @@ class Simulation:
                 return self.gone(state, call)  # ownership passes on, or we cannot tell
             if operand == "C" and not self.go.c_side.defines(name):
                 self.alloc.lent_to.add(f"C.{name}")
+            elif operand == "C" and (library := self.go.c_side.lends(name, pos)) is not None:
+                self.alloc.lent_to.add(f"C.{name} (which hands it to {library})")
         return state
 
     def _self_append(self, call: Node) -> bool:
@@ -1096,6 +1098,8 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocatio
         if effect == "borrow":
             if alloc is not None and operand == "C" and not go.c_side.defines(name):
                 alloc.lent_to.add(callee)
+            elif alloc is not None and operand == "C" and (library := go.c_side.lends(name, pos)) is not None:
+                alloc.lent_to.add(f"{callee} (which hands it to {library})")
             return Leak("inline", outer, callee)
         return None
     if parent.type == "expression_list" and parent.parent is not None and parent.parent.type == "assignment_statement":

@@ -270,6 +270,8 @@ class CSummary:
     frees: set[int] = field(default_factory=set)
     stores: set[int] = field(default_factory=set)
     frees_within: set[int] = field(default_factory=set)  # pointer parameters whose fields or elements it frees
+    # parameters handed to a C function the package does not define (a library's): index → that function
+    lends: dict[int, str] = field(default_factory=dict)
 
 
 def _c_params(definition: Node) -> list[str]:
@@ -334,8 +336,8 @@ class CSummaries:
                     self._scan(fn.node, summary, allocators, self.owners, previous)
                 self.by_name[name] = summary
             grown = allocators | {n for n, s in self.by_name.items() if s.returns_allocation}
-            within = {n: s.frees_within for n, s in self.by_name.items()}
-            if grown == allocators and within == {n: s.frees_within for n, s in previous.items()}:
+            within = {n: (s.frees_within, s.lends) for n, s in self.by_name.items()}
+            if grown == allocators and within == {n: (s.frees_within, s.lends) for n, s in previous.items()}:
                 break
             allocators = grown
 
@@ -389,6 +391,17 @@ class CSummaries:
                             summary.frees_within.add(params[src])
                         elif src in aliases:
                             summary.frees_within.add(aliases[src])
+                if args is not None and frees is None and callee:
+                    for pos, arg in enumerate(args.named_children):
+                        src = _c_ident(arg)
+                        param = params.get(src) if src in params else aliases.get(src)
+                        if param is None or param in summary.lends:
+                            continue
+                        if known is not None and callee in known:
+                            if pos in known[callee].lends:  # through another of the package's functions
+                                summary.lends[param] = known[callee].lends[pos]
+                        elif callee not in params:
+                            summary.lends[param] = callee
                 taken = owners.c_taken(callee, [_c_function_name(a) for a in args.named_children]) \
                     if owners is not None and callee in owners.c and args is not None else None
                 for pos in taken or ():  # a wrapper handing its parameter to a function that takes it
@@ -430,6 +443,11 @@ class CSummaries:
     def defines(self, name: str) -> bool:
         """The package's own C code defines this function."""
         return name in self.by_name
+
+    def lends(self, name: str, position: int) -> str | None:
+        """The library function a package C function hands its argument at position to, if any."""
+        summary = self.by_name.get(name)
+        return summary.lends.get(position) if summary is not None else None
 
     def call_effect(self, name: str, args: list[str | None]) -> dict[int, str]:
         """Argument position → effect of a call of C function name; args: each argument's C name."""
