@@ -27,6 +27,7 @@ from tree_sitter import Node
 from cgolint.facts.containers import is_element, root
 from cgolint.facts.goexpr import callee_parts, unwrap
 from cgolint.facts.ownership import Allocation
+from cgolint.facts.summaries import param_names
 from cgolint.findings import Edit, Fix
 from cgolint.model import GoFile
 from cgolint.preamble import _comments_before, find_import_c
@@ -190,7 +191,8 @@ def _hoist(alloc: Allocation) -> Fix | None:
     args = call.child_by_field_name("arguments")
     if stmt is None or args is None or len(args.named_children) != 1 or not _plain(args.named_children[0]):
         return None
-    if any(c.end_byte <= call.start_byte for c in _descendants(stmt, "call_expression")):
+    if any(c.end_byte <= call.start_byte for c in _descendants(stmt, "call_expression")) \
+            and not _unchanging(alloc, args.named_children[0]):
         return None  # a call evaluated before the allocation could change its argument
     if stmt.type == "if_statement" and stmt.parent is not None and stmt.parent.type == "if_statement":
         return None  # `else if`: no room for a statement before it
@@ -300,9 +302,12 @@ def _binds(stmt: Node, var: str, call: Node) -> bool:
 def _rebound(alloc: Allocation, var: str, stmt: Node) -> bool:
     """var is declared, assigned or has its address taken anywhere else in the function: which memory
     it holds at a later exit is then not for a fix to assume."""
+    params = alloc.function.child_by_field_name("parameters")
     for n in _facts(alloc.file).names(alloc.file, alloc.function).get(var.encode(), []):
         if stmt.start_byte <= n.start_byte < stmt.end_byte:
             continue
+        if params is not None and params.start_byte <= n.start_byte < params.end_byte:
+            continue  # the parameter's own declaration
         parent = n.parent
         if parent is not None and parent.type == "expression_list" and parent.parent is not None \
                 and parent.parent.type in ("short_var_declaration", "assignment_statement") \
@@ -330,6 +335,18 @@ def _in_loop(node: Node, function: Node) -> bool:
 
 def _mentions(node: Node, var: str) -> bool:
     return any(n.text.decode("utf-8", "replace") == var for n in _descendants(node, "identifier"))
+
+
+def _unchanging(alloc: Allocation, expr: Node) -> bool:
+    """expr reads only literals and parameters of the function that nothing in it assigns or takes
+    the address of: no call evaluated before it can change its value."""
+    params = set(param_names(alloc.function))
+    stmt = _statement(alloc.call)
+    for n in _descendants(expr, "identifier"):
+        name = n.text.decode("utf-8", "replace")
+        if name not in params or stmt is None or _rebound(alloc, name, stmt):
+            return False
+    return not _descendants(expr, "selector_expression") and not _descendants(expr, "index_expression")
 
 
 def _plain(expr: Node) -> bool:

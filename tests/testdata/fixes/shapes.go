@@ -8,6 +8,7 @@ package shapes
 
 static int keep_none(const char *s) { int n = 0; while (s[n]) n++; return n; }
 static int lookup(const char *key) { return key[0] == 'k'; }
+static int table_has(int t, const char *key) { return t > 0 && key[0] != 0; }
 */
 import "C"
 
@@ -15,14 +16,14 @@ import "errors"
 
 // Length leaks on its only return: a defer after the allocation.
 func Length(s string) int {
-	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 19; add .defer C.free\(unsafe.Pointer\(cs\)\). right after the allocation"
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 20; add .defer C.free\(unsafe.Pointer\(cs\)\). right after the allocation"
 	return int(C.keep_none(cs))
 }
 
 // Name hands the string to its caller on success and loses it on the error path: the fix frees it
 // on that path only (a defer would free what the caller gets).
 func Name(s string) (*C.char, error) {
-	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 27; call .C.free\(unsafe.Pointer\(cs\)\). before the way out at line 27"
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 28; call .C.free\(unsafe.Pointer\(cs\)\). before the way out at line 28"
 	if C.lookup(cs) == 0 {
 		return nil, errors.New("unknown key")
 	}
@@ -33,7 +34,7 @@ func Name(s string) (*C.char, error) {
 func Count(keys []string) int {
 	n := 0
 	for _, k := range keys {
-		ck := C.CString(k) // want CGO001 "ck \(from C.CString\) is not freed by the end of the loop iteration at line 40"
+		ck := C.CString(k) // want CGO001 "ck \(from C.CString\) is not freed by the end of the loop iteration at line 41"
 		if C.lookup(ck) != 0 {
 			n++
 		}
@@ -51,17 +52,28 @@ func InlineReturn(s string) bool {
 	return C.lookup(C.CString(s)) != 0 // want CGO001 "the result of C.CString is passed straight to C.lookup and never freed"
 }
 
+// Table is a table on the C side.
+type Table struct{ id C.int }
+
+func (t *Table) native() C.int { return t.id }
+
+// Has evaluates t.native() before the string. Hoisting the string above that call is still right:
+// name is a parameter the function never assigns, so no call can change it.
+func (t *Table) Has(name string) bool {
+	return C.table_has(t.native(), C.CString(name)) != 0 // want CGO001 "the result of C.CString is passed straight to C.table_has and never freed"
+}
+
 // Declared lends the string to strlen, a C library function: the fix is right only if strlen
 // keeps no pointer to it, so it is unsafe (applied with --unsafe-fixes).
 func Declared(s string) int {
-	var cs = C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 58; if C.strlen only borrows it"
+	var cs = C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 70; if C.strlen only borrows it"
 	return int(C.strlen(cs))
 }
 
 // Pick loses the string on a path whose return still reads it, and returns it on the other: a
 // free before that return would be read after it is freed, so no fix is offered.
 func Pick(s string) (*C.char, int) {
-	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 66"
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 78"
 	if C.lookup(cs) == 0 {
 		return nil, int(C.keep_none(cs))
 	}
