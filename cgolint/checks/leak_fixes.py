@@ -337,16 +337,27 @@ def _mentions(node: Node, var: str) -> bool:
     return any(n.text.decode("utf-8", "replace") == var for n in _descendants(node, "identifier"))
 
 
+_STILL = ("identifier", "interpreted_string_literal", "interpreted_string_literal_content", "raw_string_literal",
+          "raw_string_literal_content", "escape_sequence", "int_literal", "binary_expression",
+          "parenthesized_expression")
+
+
 def _unchanging(alloc: Allocation, expr: Node) -> bool:
     """expr reads only literals and parameters of the function that nothing in it assigns or takes
-    the address of: no call evaluated before it can change its value."""
+    the address of (no field, element or pointer read): no call evaluated before it can change it."""
     params = set(param_names(alloc.function))
     stmt = _statement(alloc.call)
-    for n in _descendants(expr, "identifier"):
-        name = n.text.decode("utf-8", "replace")
-        if name not in params or stmt is None or _rebound(alloc, name, stmt):
+    stack = [expr]
+    while stack:
+        n = stack.pop()
+        if n.type not in _STILL:
             return False
-    return not _descendants(expr, "selector_expression") and not _descendants(expr, "index_expression")
+        if n.type == "identifier":
+            name = n.text.decode("utf-8", "replace")
+            if name not in params or stmt is None or _rebound(alloc, name, stmt):
+                return False
+        stack.extend(n.named_children)
+    return True
 
 
 def _plain(expr: Node) -> bool:

@@ -41,6 +41,9 @@ from cgolint.treewalk import ancestors, walk
 
 STRING_ALLOCATORS = {"CString", "CBytes", "strdup", "strndup"}
 MEMORY_ALLOCATORS = {"malloc", "calloc", "realloc"}
+# cgo's own functions that copy what they are given into Go memory (cmd/cgo: "C.GoString ...
+# copies"): a pointer passed to them is only read during the call.
+CGO_COPIES = {"GoString", "GoStringN", "GoBytes"}
 TERMINATORS = {("os", "Exit"), ("log", "Fatal"), ("log", "Fatalf"), ("log", "Fatalln"), ("runtime", "Goexit")}
 FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 # Nodes that open a scope for the variables declared in (or directly under) them.
@@ -427,7 +430,7 @@ class Simulation:
                     self.alloc.frees.append(call)
                     return replace(state, alive=False)
                 if what == "borrow":
-                    if operand == "C" and not self.go.c_side.defines(name):
+                    if operand == "C" and name not in CGO_COPIES and not self.go.c_side.defines(name):
                         self.alloc.lent_to.add(f"C.{name}")
                     continue
                 return self.gone(state, call)  # kept, taken, or we cannot tell
@@ -447,7 +450,9 @@ class Simulation:
                 return self.gone(state, call)
             if what == "store" or what is None:
                 return self.gone(state, call)  # ownership passes on, or we cannot tell
-            if operand == "C" and not self.go.c_side.defines(name):
+            if operand == "C" and name in CGO_COPIES:
+                pass
+            elif operand == "C" and not self.go.c_side.defines(name):
                 self.alloc.lent_to.add(f"C.{name}")
             elif operand == "C" and (library := self.go.c_side.lends(name, pos)) is not None:
                 self.alloc.lent_to.add(f"C.{name} (which hands it to {library})")
@@ -1096,7 +1101,9 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocatio
         if effect == "assumed" and alloc is not None:
             alloc.assumed_owner = callee
         if effect == "borrow":
-            if alloc is not None and operand == "C" and not go.c_side.defines(name):
+            if alloc is not None and operand == "C" and name in CGO_COPIES:
+                pass
+            elif alloc is not None and operand == "C" and not go.c_side.defines(name):
                 alloc.lent_to.add(callee)
             elif alloc is not None and operand == "C" and (library := go.c_side.lends(name, pos)) is not None:
                 alloc.lent_to.add(f"{callee} (which hands it to {library})")

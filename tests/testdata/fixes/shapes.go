@@ -52,6 +52,12 @@ func InlineReturn(s string) bool {
 	return C.lookup(C.CString(s)) != 0 // want CGO001 "the result of C.CString is passed straight to C.lookup and never freed"
 }
 
+// Echo copies the string back with C.GoString, cgo's own copy: a safe defer.
+func Echo(s string) string {
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 58; add .defer C.free\(unsafe.Pointer\(cs\)\). right after the allocation"
+	return C.GoString(cs)
+}
+
 // Table is a table on the C side.
 type Table struct{ id C.int }
 
@@ -66,14 +72,14 @@ func (t *Table) Has(name string) bool {
 // Declared lends the string to strlen, a C library function: the fix is right only if strlen
 // keeps no pointer to it, so it is unsafe (applied with --unsafe-fixes).
 func Declared(s string) int {
-	var cs = C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 70; if C.strlen only borrows it"
+	var cs = C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 76; if C.strlen only borrows it"
 	return int(C.strlen(cs))
 }
 
 // Pick loses the string on a path whose return still reads it, and returns it on the other: a
 // free before that return would be read after it is freed, so no fix is offered.
 func Pick(s string) (*C.char, int) {
-	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 78"
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 84"
 	if C.lookup(cs) == 0 {
 		return nil, int(C.keep_none(cs))
 	}
