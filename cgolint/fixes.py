@@ -102,6 +102,8 @@ def _clash(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     (s1, e1, _), (s2, e2, _) = a, b
     if s1 < e2 and s2 < e1:
         return True  # overlapping ranges
+    if s1 == e1 == s2 == e2:
+        return True  # two insertions at one place: the next round sees the first (and names no variable twice)
     return (s1 == e1 and s2 < s1 < e2) or (s2 == e2 and s1 < s2 < e1)  # an insertion inside a replaced range
 
 
