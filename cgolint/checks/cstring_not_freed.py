@@ -48,6 +48,11 @@ class CStringNotFreed(Rule):
                 message = (f"the result of {alloc.allocator} in a package-level initializer is passed straight to "
                            f"{first.detail} and never freed; if {first.detail} only borrows it, do the call in a function "
                            f"(such as init) where you can free it afterwards ({GC_NOTE})")
+            elif first.kind == "inline" and first.node.parent is not None and first.node.parent.type == "go_statement":
+                message = (f"the result of {alloc.allocator} is passed straight to {first.detail}, called by a new "
+                           f"goroutine, and never freed; free it in that goroutine once the call returns, "
+                           f"`go func() {{ p := {alloc.allocator}(...); defer {free_call(alloc, 'p')}; "
+                           f"{first.detail}(p) }}()`, not in this function, which may return first ({GC_NOTE})")
             elif first.kind == "inline":
                 message = (f"the result of {alloc.allocator} is passed straight to {first.detail} and never freed; "
                            f"keep it in a variable p and {free_advice(alloc, free_call(alloc, 'p'))} ({GC_NOTE})")

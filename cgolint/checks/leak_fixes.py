@@ -196,6 +196,8 @@ def _hoist(alloc: Allocation) -> Fix | None:
         return None  # a call evaluated before the allocation could change its argument
     if stmt.type == "if_statement" and stmt.parent is not None and stmt.parent.type == "if_statement":
         return None  # `else if`: no room for a statement before it
+    if stmt.type == "go_statement":
+        return None  # the goroutine may use the memory after any free this function could do
     taken = _facts(file).names(file, alloc.function)
     base = "cs" if alloc.allocator == "C.CString" else "cb"
     name = next(n for n in (base, *(f"{base}{i}" for i in range(2, 100))) if n.encode() not in taken)

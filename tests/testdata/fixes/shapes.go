@@ -76,17 +76,29 @@ func Triple(a, b, c string) int {
 	return int(C.count3(C.CString(a), C.CString(b), C.CString(c))) // want CGO001 "the result of C.CString is passed straight to C.count3" CGO001 "the result of C.CString is passed straight to C.count3" CGO001 "the result of C.CString is passed straight to C.count3"
 }
 
+// Later defers the C call: the hoisted string's deferred free is registered first, so it runs
+// after the deferred call, as Go runs deferred calls last in, first out.
+func Later(s string) {
+	defer C.keep_none(C.CString(s)) // want CGO001 "the result of C.CString is passed straight to C.keep_none"
+}
+
+// Background hands the string to a goroutine: this function cannot know when the goroutine is done
+// with it, so no fix is offered.
+func Background(s string) {
+	go C.keep_none(C.CString(s)) // want CGO001 "the result of C.CString is passed straight to C.keep_none, called by a new goroutine, and never freed; free it in that goroutine once the call returns"
+}
+
 // Declared lends the string to strlen, a C library function: the fix is right only if strlen
 // keeps no pointer to it, so it is unsafe (applied with --unsafe-fixes).
 func Declared(s string) int {
-	var cs = C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 83; if C.strlen only borrows it"
+	var cs = C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 95; if C.strlen only borrows it"
 	return int(C.strlen(cs))
 }
 
 // Pick loses the string on a path whose return still reads it, and returns it on the other: a
 // free before that return would be read after it is freed, so no fix is offered.
 func Pick(s string) (*C.char, int) {
-	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 91"
+	cs := C.CString(s) // want CGO001 "cs \(from C.CString\) is not freed when returning at line 103"
 	if C.lookup(cs) == 0 {
 		return nil, int(C.keep_none(cs))
 	}
