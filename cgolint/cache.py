@@ -5,6 +5,10 @@ file read (with the name it is shown under and whether it is reported), what cou
 the settings (configuration, rules, working directory) and cgolint itself (its version and a
 digest of its code and catalogs, so an edited checkout never reads stale results).
 
+A warm run need not read the files: a stamp of each directory's entries as `stat` sees them
+(name, size, modification time in ns, inode) points at the entry last stored or found for it
+(`stamps/`). A directory whose stamp changed is read and looked up by content, as before.
+
 Entries are JSON, never pickle: a cache directory can come from a checked-out repository, and
 loading it must not run code. Writes go to a temporary file renamed into place, so two runs
 sharing the cache never see half an entry. A cache that cannot be created, read or written is
@@ -27,6 +31,7 @@ from pathlib import Path
 from cgolint import __version__
 from cgolint.catalog import catalog_dir
 from cgolint.config import Settings
+from cgolint.discover import Target
 from cgolint.findings import Assumption, DirectoryResult, Edit, Finding, Fix, Level, Problem, Related, Suppression
 from cgolint.loader import DirectorySources
 from cgolint.source import Position, Span
@@ -82,6 +87,61 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.directory / FORMAT / key[:2] / f"{key}.json"
+
+    def stamp(self, target: Target) -> str | None:
+        """A digest of what the directory's source files look like on disk: each .go/.c/.h entry's
+        name, type, size, modification time (ns) and inode, as ruff's cache keys on. Taken before
+        the files are read, so a file changed meanwhile only makes the next run read it again.
+        None when the directory cannot be listed (the files are then read, and the content key decides)."""
+        h = hashlib.sha256(self.settings.encode())
+        h.update(os.fsencode(str(target.directory)) + b"\0")
+        for path in sorted(target.reported or ()):
+            h.update(os.fsencode(str(path)) + b"\1")
+        try:
+            with os.scandir(target.directory) as it:
+                entries = sorted((e for e in it if e.name.endswith((".go", ".c", ".h"))), key=lambda e: e.name)
+                for e in entries:
+                    st = e.stat()
+                    h.update(os.fsencode(e.name) + b"\0" + repr((e.is_symlink(), st.st_mode, st.st_size,
+                                                                   st.st_mtime_ns, st.st_ino, st.st_dev)).encode())
+        except OSError:
+            return None
+        return h.hexdigest()
+
+    def _stamp_path(self, stamp: str) -> Path:
+        return self.directory / FORMAT / "stamps" / stamp[:2] / stamp
+
+    def quick_lookup(self, stamp: str | None) -> DirectoryResult | None:
+        """The result stored for a directory that looks on disk as it did then, without reading it."""
+        if stamp is None:
+            return None
+        try:
+            key = self._stamp_path(stamp).read_text(encoding="ascii").strip()
+            if len(key) != 64 or not all(c in "0123456789abcdef" for c in key):
+                return None  # not one of our keys: never a path to follow
+            text = self._path(key).read_text(encoding="utf-8", errors="surrogateescape")
+            return decode(json.loads(text))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def remember(self, stamp: str | None, sources: DirectorySources) -> None:
+        """Point the stamp at the entry for these sources (stored or found by content)."""
+        if stamp is None:
+            return
+        path = self._stamp_path(stamp)
+        try:
+            self._prepare()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "w", encoding="ascii") as fh:
+                    fh.write(self.key(sources))
+                os.replace(tmp, path)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except OSError:
+            pass
 
     def lookup(self, sources: DirectorySources) -> DirectoryResult | None:
         try:

@@ -16,6 +16,7 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable
+from typing import Protocol
 from pathlib import Path
 
 from cgolint import suppressions
@@ -37,10 +38,19 @@ Lookup = Callable[[DirectorySources], "DirectoryResult | None"]
 Store = Callable[[DirectorySources, "DirectoryResult"], None]
 
 
+class Quick(Protocol):
+    """A cache's stat-based index (cache.Cache): a directory's result without reading its files."""
+
+    def stamp(self, target: Target) -> str | None: ...
+    def quick_lookup(self, stamp: str | None) -> DirectoryResult | None: ...
+    def remember(self, stamp: str | None, sources: DirectorySources) -> None: ...
+
+
 class Linter:
     """The rules, built once per process from the settings (raises ConfigError for bad options)."""
 
-    def __init__(self, settings: Settings, lookup: Lookup | None = None, store: Store | None = None) -> None:
+    def __init__(self, settings: Settings, lookup: Lookup | None = None, store: Store | None = None,
+                 quick: "Quick | None" = None) -> None:
         config = settings.config
         self.settings = settings
         active = set(settings.rule_ids)
@@ -50,15 +60,24 @@ class Linter:
         self.levels = {rid: Level.parse(config.rules.get(rid, {}).get("level", r.meta.level.value))
                        for rid, r in self.rules.items()}
         self.owners = load_owners(config.takes_ownership, str(config.path) if config.path else "configuration")
-        self.lookup, self.store = lookup, store
+        self.lookup, self.store, self.quick = lookup, store, quick
 
     def read(self, target: Target, overrides: dict[Path, bytes] | None = None) -> DirectorySources:
         config = self.settings.config
         return read_directory(target, self.settings.cwd, config.exclude, config.root, config.max_file_size, overrides)
 
     def cached(self, target: Target) -> DirectoryResult | None:
-        """The directory's result if the cache holds it (its files are read and hashed), else None."""
-        return self.lookup(self.read(target)) if self.lookup is not None else None
+        """The directory's result if the cache holds it (by the files' stamp, else read and hashed), else None."""
+        if self.lookup is None:
+            return None
+        stamp = self.quick.stamp(target) if self.quick is not None else None
+        found = self.quick.quick_lookup(stamp) if self.quick is not None else None
+        if found is None:
+            sources = self.read(target)
+            found = self.lookup(sources)
+            if found is not None and self.quick is not None:
+                self.quick.remember(stamp, sources)
+        return found
 
     def lint(self, target: Target, overrides: dict[Path, bytes] | None = None) -> DirectoryResult:
         """The directory's finished result; a bug anywhere in cgolint becomes an internal problem of
@@ -69,13 +88,21 @@ class Linter:
             return DirectoryResult(problems=[_internal_error("checking the directory", exc, str(target.directory))])
 
     def _lint(self, target: Target, overrides: dict[Path, bytes] | None) -> DirectoryResult:
+        quick = self.quick if not overrides else None
+        stamp = quick.stamp(target) if quick is not None else None  # before reading: see Cache.stamp
+        if quick is not None and (found := quick.quick_lookup(stamp)) is not None:
+            return found
         sources = self.read(target, overrides)
         cached = self.lookup(sources) if self.lookup is not None and not overrides else None
         if cached is not None:
+            if quick is not None:
+                quick.remember(stamp, sources)
             return cached
         result = self.lint_sources(sources)
         if self.store is not None and not overrides and not any(p.internal for p in result.problems):
             self.store(sources, result)
+            if quick is not None:
+                quick.remember(stamp, sources)
         return result
 
     def lint_sources(self, sources: DirectorySources) -> DirectoryResult:

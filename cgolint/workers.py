@@ -34,7 +34,7 @@ def make_linter(settings: Settings, cache_dir: Path | None) -> Linter:
     from cgolint.cache import Cache  # only a run with a cache needs it
 
     cache = Cache(cache_dir, settings)
-    return Linter(settings, cache.lookup, cache.store)
+    return Linter(settings, cache.lookup, cache.store, cache)
 
 
 def _start(settings: Settings, cache_dir: Path | None) -> None:

@@ -163,3 +163,43 @@ def test_two_runs_share_one_cache(tmp_path):
     warm = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert warm.stdout == outs[0][0]
     shutil.rmtree(cache)
+
+
+def test_warm_run_reads_no_file_when_nothing_changed_on_disk(tmp_path, monkeypatch):
+    """The stamps (each source file's size, modification time and inode) find the entries
+    without reading the files."""
+    tree(tmp_path)
+    cache = tmp_path / "cache"
+    cold = run_cli("check", "--cache-dir", str(cache), "--format", "sarif", cwd=tmp_path)
+    assert len(list(cache.glob("v1/stamps/*/*"))) == 6
+
+    import cgolint.lint
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a warm run must not read the files of an unchanged directory")
+
+    monkeypatch.setattr(cgolint.lint, "read_directory", no_reading)
+    warm = run_cli("check", "--cache-dir", str(cache), "--format", "sarif", "--jobs", "1", cwd=tmp_path)
+    assert (warm.code, warm.out) == (cold.code, cold.out)
+
+
+def test_a_touched_file_is_read_again_and_found_by_its_content(tmp_path, monkeypatch):
+    tree(tmp_path)
+    cache = tmp_path / "cache"
+    cold = run_cli("check", "--cache-dir", str(cache), "--format", "json", cwd=tmp_path)
+    touched = tmp_path / "d2/a.go"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 5_000_000_000))
+
+    import cgolint.lint
+
+    read = []
+    real = cgolint.lint.read_directory
+    monkeypatch.setattr(cgolint.lint, "read_directory", lambda target, *a, **k: read.append(target.directory.name)
+                        or real(target, *a, **k))
+    monkeypatch.setattr(cgolint.lint.Linter, "lint_sources", lambda self, sources: pytest.fail("analysed again"))
+    again = run_cli("check", "--cache-dir", str(cache), "--format", "json", "--jobs", "1", cwd=tmp_path)
+    assert (again.code, again.out) == (cold.code, cold.out)
+    assert read == ["d2"]  # only the touched directory is read, and its entry is found by content
+    read.clear()
+    third = run_cli("check", "--cache-dir", str(cache), "--format", "json", "--jobs", "1", cwd=tmp_path)
+    assert (third.code, third.out, read) == (cold.code, cold.out, [])  # its new stamp was remembered
