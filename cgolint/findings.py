@@ -55,6 +55,11 @@ class Fix:
     safe: bool = True
     unsafe_reason: str = ""  # the assumption an unsafe fix makes
 
+    @property
+    def title(self) -> str:
+        """What the fix does, with its assumption when it is unsafe (SARIF, code actions)."""
+        return self.description if self.safe else f"{self.description} (unsafe: {self.unsafe_reason})"
+
 
 @dataclass(frozen=True)
 class Suppression:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cgolint.discover import Target
-from cgolint.findings import DirectoryResult, Finding, Fix
+from cgolint.findings import DirectoryResult, Finding
 from cgolint.lint import Linter
 from cgolint.output.paths import printable
 from cgolint.source import real_path
@@ -167,10 +167,3 @@ def summary(applied: list[Finding], names: dict[str, str]) -> str:
         lines.append(f"- {printable(path)}:")
         lines += [f"    {n} × {rid} ({names.get(rid, '')})" for rid, n in sorted(counts[path].items())]
     return "\n".join(lines) + "\n"
-
-
-def describe(fix: Fix) -> str:
-    """A fix's title, with its assumption when it is unsafe."""
-    return fix.description if fix.safe else f"{fix.description} (unsafe: {fix.unsafe_reason})"
-
-

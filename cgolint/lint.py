@@ -68,16 +68,22 @@ class Linter:
 
     def cached(self, target: Target) -> DirectoryResult | None:
         """The directory's result if the cache holds it (by the files' stamp, else read and hashed), else None."""
+        return self._look(target)[0]
+
+    def _look(self, target: Target) -> tuple[DirectoryResult | None, DirectorySources | None, str | None]:
+        """(the cached result or None, the sources if they had to be read, the directory's stamp).
+        The stamp is taken before the files are read: see cache.Cache.stamp."""
         if self.lookup is None:
-            return None
-        stamp = self.quick.stamp(target) if self.quick is not None else None
-        found = self.quick.quick_lookup(stamp) if self.quick is not None else None
-        if found is None:
-            sources = self.read(target)
-            found = self.lookup(sources)
-            if found is not None and self.quick is not None:
-                self.quick.remember(stamp, sources)
-        return found
+            return None, None, None
+        quick = self.quick
+        stamp = quick.stamp(target) if quick is not None else None
+        if quick is not None and (found := quick.quick_lookup(stamp)) is not None:
+            return found, None, stamp
+        sources = self.read(target)
+        found = self.lookup(sources)
+        if found is not None and quick is not None:
+            quick.remember(stamp, sources)
+        return found, sources, stamp
 
     def lint(self, target: Target, overrides: dict[Path, bytes] | None = None) -> DirectoryResult:
         """The directory's finished result; a bug anywhere in cgolint becomes an internal problem of
@@ -88,21 +94,18 @@ class Linter:
             return DirectoryResult(problems=[_internal_error("checking the directory", exc, str(target.directory))])
 
     def _lint(self, target: Target, overrides: dict[Path, bytes] | None) -> DirectoryResult:
-        quick = self.quick if not overrides else None
-        stamp = quick.stamp(target) if quick is not None else None  # before reading: see Cache.stamp
-        if quick is not None and (found := quick.quick_lookup(stamp)) is not None:
+        if overrides:  # text that is not on disk: never cached
+            return self.lint_sources(self.read(target, overrides))
+        found, sources, stamp = self._look(target)
+        if found is not None:
             return found
-        sources = self.read(target, overrides)
-        cached = self.lookup(sources) if self.lookup is not None and not overrides else None
-        if cached is not None:
-            if quick is not None:
-                quick.remember(stamp, sources)
-            return cached
+        if sources is None:
+            sources = self.read(target)
         result = self.lint_sources(sources)
-        if self.store is not None and not overrides and not any(p.internal for p in result.problems):
+        if self.store is not None and not any(p.internal for p in result.problems):
             self.store(sources, result)
-            if quick is not None:
-                quick.remember(stamp, sources)
+            if self.quick is not None:
+                self.quick.remember(stamp, sources)
         return result
 
     def lint_sources(self, sources: DirectorySources) -> DirectoryResult:

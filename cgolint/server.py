@@ -177,8 +177,7 @@ class CgolintServer(LanguageServer):
             uri = from_fs_path(str(_file(directory, edit.span)))
             changes.setdefault(uri, []).append(types.TextEdit(range=self.range(directory, edit.span),
                                                               new_text=edit.replacement))
-        title = fix.description if fix.safe else f"{fix.description} (unsafe: {fix.unsafe_reason})"
-        return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+        return types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
                                 is_preferred=fix.safe, edit=types.WorkspaceEdit(changes=changes))
 
     def ignore_action(self, uri: str, lines: list[str], f: Finding, diagnostic: types.Diagnostic) -> types.CodeAction:

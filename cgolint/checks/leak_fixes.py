@@ -26,27 +26,23 @@ from tree_sitter import Node
 
 from cgolint.facts.containers import is_element, root
 from cgolint.facts.goexpr import callee_parts, unwrap
-from cgolint.facts.ownership import Allocation
+from cgolint.facts.ownership import FUNCTIONS, Allocation
 from cgolint.facts.summaries import param_names
 from cgolint.findings import Edit, Fix
 from cgolint.model import GoFile
 from cgolint.preamble import _comments_before, find_import_c
+from cgolint.treewalk import ancestors, walk
 
 EXITS = {"return", "end", "panic"}
 
 
 class _FileFacts:
-    """What the fixes of one file share, computed once: its line starts, the edits that give it
+    """What the fixes of one file share, computed once: the edits that give it
     `"unsafe"` and `<stdlib.h>`, and each function's identifiers by name (a file with thousands of
     leaks must not cost thousands of scans)."""
 
     def __init__(self, file: GoFile) -> None:
-        data = file.source.data
-        self.starts = [0]
-        i = data.find(b"\n")
-        while i >= 0:
-            self.starts.append(i + 1)
-            i = data.find(b"\n", i + 1)
+        self.starts = file.source.line_starts
         self.requirements = _requirements(file)
         self.functions: dict[int, dict[bytes, list[Node]]] = {}
         self.ident_starts: list[int] | None = None
@@ -83,7 +79,6 @@ def _facts(file: GoFile) -> _FileFacts:
     if facts is None:
         facts = _FACTS[file] = _FileFacts(file)
     return facts
-_FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 _BINDINGS = ("short_var_declaration", "assignment_statement", "var_declaration")
 _SIMPLE = ("expression_statement", "short_var_declaration", "assignment_statement")
 
@@ -135,13 +130,9 @@ def _free_each_iteration(alloc: Allocation, stmt: Node, free: str, var: str) -> 
     if any(_descendants(block, kind) for kind in ("break_statement", "continue_statement", "return_statement",
                                                    "goto_statement")):
         return None
-    removals = []
-    for node in alloc.frees:  # the free of the last iteration's memory, after the loop
-        holder = node.parent if node.type == "call_expression" else None
-        if holder is None or holder.type != "expression_statement" or callee_parts(node) != ("C", "free") \
-                or node.start_byte < loop.end_byte:
-            return None
-        removals.append(holder)
+    removals = [_free_statement(node, var) for node in alloc.frees]  # the last iteration's, after the loop
+    if any(r is None or r.start_byte < loop.end_byte for r in removals):
+        return None
     for n in _facts(alloc.file).names(alloc.file, alloc.function).get(var.encode(), []):
         # outside the loop, var is only declared and freed
         if not loop.start_byte <= n.start_byte < loop.end_byte \
@@ -171,18 +162,24 @@ def _free_before_exits(alloc: Allocation, free: str, var: str) -> Fix | None:
 
 
 def _defer_instead_of_frees(alloc: Allocation, stmt: Node, free: str, var: str) -> Fix | None:
-    removals = []
-    for node in alloc.frees:
-        call = node if node.type == "call_expression" else None
-        holder = call.parent if call is not None else None
-        if (holder is None or holder.type != "expression_statement" or callee_parts(call) != ("C", "free")
-                or not _mentions(call, var) or holder.parent is None or holder.parent.type != "statement_list"):
-            return None  # only plain `C.free(...)` statements are moved
-        removals.append(_delete_line(alloc.file, holder))
+    statements = [_free_statement(node, var) for node in alloc.frees]
+    if any(r is None for r in statements):
+        return None  # only plain `C.free(...)` statements are moved
+    removals = [_delete_line(alloc.file, r) for r in statements]
     lines = ", ".join(str(n.start_point.row + 1) for n in alloc.frees)
     return _finish(alloc, f"Free {var} in a defer instead of at line {lines}",
                    [_insert_after(alloc.file, stmt, f"defer {free}"), *removals],
                    unsafe=f"the free at line {lines} moves into a defer: the memory now lives until the function returns")
+
+
+def _free_statement(node: Node, var: str) -> Node | None:
+    """The statement `C.free(...var...)` that node (a freeing call) is, when it is a plain statement
+    of a statement list (which a fix may move or delete), else None."""
+    holder = node.parent if node.type == "call_expression" else None
+    if (holder is None or holder.type != "expression_statement" or callee_parts(node) != ("C", "free")
+            or not _mentions(node, var) or holder.parent is None or holder.parent.type != "statement_list"):
+        return None
+    return holder
 
 
 def _hoist(alloc: Allocation) -> Fix | None:
@@ -270,7 +267,7 @@ def _statement(node: Node) -> Node | None:
     while node.parent is not None:
         if node.parent.type == "statement_list":
             return node
-        if node.type in _FUNCTIONS:
+        if node.type in FUNCTIONS:
             return None
         node = node.parent
     return None
@@ -327,11 +324,11 @@ def _rebound(alloc: Allocation, var: str, stmt: Node) -> bool:
 
 
 def _in_loop(node: Node, function: Node) -> bool:
-    n = node.parent
-    while n is not None and n.id != function.id:
+    for n in ancestors(node):
+        if n.id == function.id:
+            return False
         if n.type == "for_statement":
             return True
-        n = n.parent
     return False
 
 
@@ -368,13 +365,7 @@ def _plain(expr: Node) -> bool:
 
 
 def _descendants(node: Node, kind: str) -> list[Node]:
-    out, stack = [], [node]
-    while stack:
-        n = stack.pop()
-        if n.type == kind:
-            out.append(n)
-        stack.extend(n.named_children)
-    return out
+    return [n for n in walk(node) if n.type == kind]
 
 
 def _name(function: Node) -> str:

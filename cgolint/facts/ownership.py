@@ -41,9 +41,6 @@ from cgolint.treewalk import ancestors, walk
 
 STRING_ALLOCATORS = {"CString", "CBytes", "strdup", "strndup"}
 MEMORY_ALLOCATORS = {"malloc", "calloc", "realloc"}
-# cgo's own functions that copy what they are given into Go memory (cmd/cgo: "C.GoString ...
-# copies"): a pointer passed to them is only read during the call.
-CGO_COPIES = {"GoString", "GoStringN", "GoBytes"}
 TERMINATORS = {("os", "Exit"), ("log", "Fatal"), ("log", "Fatalf"), ("log", "Fatalln"), ("runtime", "Goexit")}
 FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 # Nodes that open a scope for the variables declared in (or directly under) them.
@@ -430,7 +427,7 @@ class Simulation:
                     self.alloc.frees.append(call)
                     return replace(state, alive=False)
                 if what == "borrow":
-                    if operand == "C" and name not in CGO_COPIES and not self.go.c_side.defines(name):
+                    if operand == "C" and self.go.c_side.is_library(name):
                         self.alloc.lent_to.add(f"C.{name}")
                     continue
                 return self.gone(state, call)  # kept, taken, or we cannot tell
@@ -450,12 +447,8 @@ class Simulation:
                 return self.gone(state, call)
             if what == "store" or what is None:
                 return self.gone(state, call)  # ownership passes on, or we cannot tell
-            if operand == "C" and name in CGO_COPIES:
-                pass
-            elif operand == "C" and not self.go.c_side.defines(name):
-                self.alloc.lent_to.add(f"C.{name}")
-            elif operand == "C" and (library := self.go.c_side.lends(name, pos)) is not None:
-                self.alloc.lent_to.add(f"C.{name} (which hands it to {library})")
+            if operand == "C" and (lent := self.go.c_side.lent_to(name, pos)) is not None:
+                self.alloc.lent_to.add(lent)
         return state
 
     def _self_append(self, call: Node) -> bool:
@@ -1101,12 +1094,8 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocatio
         if effect == "assumed" and alloc is not None:
             alloc.assumed_owner = callee
         if effect == "borrow":
-            if alloc is not None and operand == "C" and name in CGO_COPIES:
-                pass
-            elif alloc is not None and operand == "C" and not go.c_side.defines(name):
-                alloc.lent_to.add(callee)
-            elif alloc is not None and operand == "C" and (library := go.c_side.lends(name, pos)) is not None:
-                alloc.lent_to.add(f"{callee} (which hands it to {library})")
+            if alloc is not None and operand == "C" and (lent := go.c_side.lent_to(name, pos)) is not None:
+                alloc.lent_to.add(lent)
             return Leak("inline", outer, callee)
         return None
     if parent.type == "expression_list" and parent.parent is not None and parent.parent.type == "assignment_statement":

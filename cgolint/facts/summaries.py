@@ -262,6 +262,11 @@ class GoSummaries:
 # ---------------------------------------------------------------- C summaries
 
 
+# cgo's own functions that copy what they are given into Go memory (cmd/cgo: "C.GoString ...
+# copies"): a pointer passed to them is only read during the call.
+CGO_COPIES = {"GoString", "GoStringN", "GoBytes"}
+
+
 @dataclass
 class CSummary:
     name: str
@@ -444,10 +449,19 @@ class CSummaries:
         """The package's own C code defines this function."""
         return name in self.by_name
 
-    def lends(self, name: str, position: int) -> str | None:
-        """The library function a package C function hands its argument at position to, if any."""
+    def is_library(self, name: str) -> bool:
+        """A C function of a library (not the package's own, nor one of cgo's copying helpers)."""
+        return name not in self.by_name and name not in CGO_COPIES
+
+    def lent_to(self, name: str, position: int) -> str | None:
+        """What a pointer passed at position to C.name is lent to, when it reaches a library function
+        that may keep it (the caller can free it only if that function copies what it needs):
+        "C.f" for a library function, "C.f (which hands it to g)" for a package function passing it on."""
+        if self.is_library(name):
+            return f"C.{name}"
         summary = self.by_name.get(name)
-        return summary.lends.get(position) if summary is not None else None
+        library = summary.lends.get(position) if summary is not None else None
+        return f"C.{name} (which hands it to {library})" if library is not None else None
 
     def call_effect(self, name: str, args: list[str | None]) -> dict[int, str]:
         """Argument position → effect of a call of C function name; args: each argument's C name."""

@@ -107,8 +107,7 @@ def _fix(fix: Fix) -> om.Fix:
         region = om.Region(start_line=s.line, start_column=s.column_utf16, end_line=e.line, end_column=e.column_utf16)
         changes.setdefault(edit.span.path, []).append(
             om.Replacement(deleted_region=region, inserted_content=om.ArtifactContent(text=edit.replacement)))
-    text = fix.description if fix.safe else f"{fix.description} (unsafe: {fix.unsafe_reason})"
-    return om.Fix(description=om.Message(text=text), artifact_changes=[
+    return om.Fix(description=om.Message(text=fix.title), artifact_changes=[
         om.ArtifactChange(artifact_location=_artifact(path), replacements=replacements)
         for path, replacements in changes.items()])
 
