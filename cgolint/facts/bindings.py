@@ -32,7 +32,7 @@ def is_view_maker(node: Node) -> Node | None:
 def binding(call: Node) -> tuple[Node, Node, str] | None:
     """(statement, left-hand side, key) when the allocation is assigned to a plain variable,
     possibly through conversions or a slice view (s := unsafe.Slice((*T)(C.malloc(n)), k)),
-    with key ""; or stored into a container: `x.f = ...`, `x[i] = ...`, `x = append(x, ...)`,
+    with key "" (also the result of cgo's errno form `p, err := C.f(...)`); or stored into a container: `x.f = ...`, `x[i] = ...`, `x = append(x, ...)`,
     `x := T{f: ...}`, with the key that names where (see containers.py)."""
     node = call
     while node.parent is not None:
@@ -56,6 +56,8 @@ def binding(call: Node) -> tuple[Node, Node, str] | None:
     if sides is None:
         return None
     stmt, left, right = sides
+    if len(left) == 2 and len(right) == 1 and right[0].id == call.id and callee_parts(call)[0] == "C":
+        left = left[:1]  # p, err := C.f(...): cgo's errno form binds the result to p
     if len(left) != len(right):
         return None
     index = [r.id for r in right].index(node.id) if node.id in [r.id for r in right] else -1

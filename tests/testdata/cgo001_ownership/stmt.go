@@ -200,3 +200,27 @@ func LabelLeak(s string) string {
 	label := C.dup_label(cs) // want CGO001 "label \(from C.dup_label\) is not freed when returning"
 	return C.GoString(label)
 }
+
+// LabelErrno uses cgo's errno form: the error branch has nothing to free (the helper returned
+// NULL), but the success path loses the label.
+func LabelErrno(s string) (string, error) {
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	label, err := C.dup_label(cs) // want CGO001 "label \(from C.dup_label\) is not freed when returning at line 213"
+	if err != nil {
+		return "", err
+	}
+	return C.GoString(label), nil
+}
+
+// LabelErrnoFreed frees the errno form's result on the path that has one.
+func LabelErrnoFreed(s string) (string, error) {
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	label, err := C.dup_label(cs)
+	if err != nil {
+		return "", err
+	}
+	defer C.free(unsafe.Pointer(label))
+	return C.GoString(label), nil
+}
