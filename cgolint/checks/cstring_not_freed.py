@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from cgolint.checks.leak_messages import (
     COPY_LEAK,
+    FILL_LEAK,
     GLOBAL_LEAKS,
     assumed_owned,
     container_advice,
     copy_finding,
+    fill_finding,
     free_advice,
     free_call,
     global_finding,
@@ -38,6 +40,9 @@ class CStringNotFreed(Rule):
             callee = alloc.file.span(alloc.call.child_by_field_name("function"))
             if first.kind in GLOBAL_LEAKS:
                 yield with_flows(global_finding(self.id, alloc, first), alloc)
+                continue
+            if first.kind == FILL_LEAK:
+                yield fill_finding(self.id, alloc, GC_NOTE)
                 continue
             if first.kind == COPY_LEAK:
                 yield with_flows(copy_finding(self.id, alloc, first, GC_NOTE), alloc)

@@ -86,7 +86,7 @@ _SIMPLE = ("expression_statement", "short_var_declaration", "assignment_statemen
 def leak_fix(alloc: Allocation) -> Fix | None:
     """The fix for a leaking allocation, or None where no fix is proven right."""
     if (alloc.undecided or (alloc.key and is_element(alloc.key)) or alloc.kept_in or alloc.global_store
-            or alloc.assumed_owner or alloc.early_defer is not None or not alloc.leaks):
+            or alloc.assumed_owner or alloc.early_defer is not None or not alloc.leaks or alloc.filled):
         return None
     kinds = {leak.kind for leak in alloc.leaks}
     if kinds == {"inline"}:

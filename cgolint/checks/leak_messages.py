@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from tree_sitter import Node
+
 from cgolint.facts.containers import is_element, root, tail
-from cgolint.facts.gotypes import receiver_type
+from cgolint.facts.fills import FILL_LEAK
+from cgolint.facts.gotypes import base_name, receiver_type
 from cgolint.facts.ownership import Allocation, Leak
 from cgolint.findings import Assumption, Finding, Level, Related
 
@@ -77,6 +80,7 @@ def free_call(alloc: Allocation, pointer: str) -> str:
 LOOP_LEAKS = ("loop", "iteration", "break", "continue")
 GLOBAL_LEAKS = ("grow", "lifetime")  # kept in a package-level container (see facts/globals.py)
 COPY_LEAK = "copy"  # kept in a field of a value receiver (see facts/receivers.py)
+OTHER_FUNCTION_LEAKS = (*GLOBAL_LEAKS, COPY_LEAK, FILL_LEAK)  # not lost on a path of the allocating function
 
 
 def free_advice(alloc: Allocation, fix: str, anchor: str = "the allocation") -> str:
@@ -214,3 +218,48 @@ def assumed_owned(rule_id: str, alloc: Allocation) -> Assumption:
                       f"{alloc.allocator} memory is passed to {alloc.assumed_owner}, assumed to take ownership of it "
                       "because its name says so (take, adopt, steal, NoCopy, own); if it only borrows, this is a "
                       "leak: list it as { names = [...], effect = \"borrows\" } under takes-ownership")
+
+
+def function_name(fn: Node) -> str:
+    """"Fetch", "Remote.Fetch" for a method, "a function literal"."""
+    name = fn.child_by_field_name("name")
+    if name is None:
+        return "a function literal"
+    kind = base_name(receiver_type(fn)) if fn.type == "method_declaration" else ""
+    return f"{kind}.{name.text.decode('utf-8', 'replace')}" if kind else name.text.decode("utf-8", "replace")
+
+
+def fill_finding(rule_id: str, alloc: Allocation, gc_note: str) -> Finding:
+    """Memory a function stores in its caller's C struct (through a `*C.T` parameter), which a
+    caller that filled a struct of its own never frees (see facts/fills.py)."""
+    filled = alloc.filled
+    first = filled[0]
+    param = root(alloc.variable)
+    fn = function_name(alloc.function)
+    caller = function_name(first.function)
+    via = first.chain[0]
+    through = f" (which calls {', which calls '.join(first.chain[1:])})" if len(first.chain) > 1 else ""
+    call_line = first.call.start_point.row + 1
+    held = first.held
+    place = f"line {call_line}" if first.file is alloc.file else f"{first.file.source.display}:{call_line}"
+    advice = free_advice(held, free_call(held, first.key), anchor=f"the call at line {call_line}")
+    message = (f"{alloc.variable} (from {alloc.allocator}) is stored in the caller's struct through {param}, so "
+               f"{fn}'s callers must free it; {caller} does not: {first.key}, filled by its call of {via} at "
+               f"{place}{through}, is not freed {where(held.leaks[0], first.key)}; in {caller}, {advice} ({gc_note})")
+    others = len({f.function.id for f in filled[1:]} - {first.function.id})
+    if others:
+        message += f"; {others} more caller(s) lose it too"
+    related = []
+    flows = []
+    start = Related(alloc.file.span(alloc.call), f"{alloc.allocator} allocates C memory here, kept in {alloc.variable}")
+    for f in filled[:20]:
+        name = function_name(f.function)
+        call = Related(f.file.span(f.call), f"{name} calls {f.chain[0]} here, which leaves the memory in {f.key}")
+        related.append(call)
+        for lost in f.held.leaks:
+            end = Related(f.file.span(lost.node), f"{alloc.allocator} memory is lost here ({where(lost, f.key)}, in {name})")
+            related.append(end)
+            flows.append((start, call, end))
+    finding = Finding(rule_id, message, alloc.file.span(alloc.call.child_by_field_name("function")), tuple(related))
+    finding.flows = tuple(flows)
+    return finding

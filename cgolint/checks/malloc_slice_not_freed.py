@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cgolint.checks.leak_messages import (
-    COPY_LEAK, GLOBAL_LEAKS, assumed_owned, free_advice, free_call, related, where, with_flows,
+    OTHER_FUNCTION_LEAKS, assumed_owned, free_advice, free_call, related, where, with_flows,
 )
 from cgolint.checks.leak_fixes import leak_fix
 from cgolint.facts import PackageFacts
@@ -21,8 +21,8 @@ class MallocSliceNotFreed(Rule):
     def check(self, facts: PackageFacts) -> Iterator[Finding]:
         for alloc in facts.allocations:
             if alloc.kind != "memory" or alloc.undecided or not alloc.leaks \
-                    or alloc.leaks[0].kind in (*GLOBAL_LEAKS, COPY_LEAK):
-                continue  # kept in a package-level container or a receiver's copy: not a slice's leak
+                    or alloc.leaks[0].kind in OTHER_FUNCTION_LEAKS:
+                continue  # kept in a package-level container, a receiver's copy or a caller's struct: not a slice's leak
             escapes = [leak for leak in alloc.leaks if leak.kind == "view-escape"]
             if not alloc.views and not escapes:
                 continue  # C memory never seen as a Go slice: not this rule's business

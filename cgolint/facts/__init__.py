@@ -15,6 +15,7 @@ from cgolint.facts.calls import (
     package_c_functions,
     reachable_functions,
 )
+from cgolint.facts.fills import mark_unfreed_fills
 from cgolint.facts.globals import mark_growing_globals
 from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.owners import Owners, load_owners
@@ -116,6 +117,7 @@ class PackageFacts:
                     "not checked", fn.start_point.row + 1, fatal=False))
         mark_growing_globals(allocations, self.package, self.go_summaries)
         mark_lost_receiver_stores(allocations, self.package, self.go_summaries)
+        mark_unfreed_fills(allocations, self.package, self.go_summaries)
         return allocations
 
 

@@ -82,6 +82,26 @@ def store_key(lhs: Node) -> str | None:
     return None
 
 
+def selector_path(expr: Node | None) -> tuple[str, list[str]] | None:
+    """(x, [a, b]) for x.a.b (through parentheses), (x, []) for x; None for anything else."""
+    fields: list[str] = []
+    node = expr
+    while node is not None:
+        if node.type == "parenthesized_expression" and node.named_child_count == 1:
+            node = node.named_children[0]
+        elif node.type == "selector_expression":
+            fld = node.child_by_field_name("field")
+            if fld is None:
+                return None
+            fields.append(fld.text.decode("utf-8", "replace"))
+            node = node.child_by_field_name("operand")
+        elif node.type == "identifier":
+            return node.text.decode("utf-8", "replace"), fields[::-1]
+        else:
+            return None
+    return None
+
+
 def read_keys(expr: Node | None) -> tuple[str, ...]:
     """The keys an expression reads (through conversions): x.f, or any element for x[e]."""
     key = store_key(expr) if expr is not None else None
@@ -237,6 +257,9 @@ def freed_keys(arg: Node, stop: Node | None) -> set[str]:
     if inner is None:
         return set()
     keys = set(read_keys(inner))
+    path = selector_path(inner)
+    if path is not None and len(path[1]) > 1:
+        keys.add(".".join([path[0], *path[1]]))  # x.a.b: a field of a field (see facts/fills.py)
     if inner.type == "identifier":
         source = range_source(inner, stop)
         if source:
@@ -261,17 +284,19 @@ def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:
         effect = effects(node)
         for pos, arg in enumerate(call_args(node)):
             what = effect.get(pos)
-            if what == "free":
+            if what in ("free", "frees-all"):
                 name = ident(arg)
                 if name is not None:
                     out.add(name)
                 out |= freed_keys(arg, body)
-            elif what == "frees-within":  # frees what the slice, array or struct (&x) it is given holds
+            if what in ("frees-within", "frees-all"):  # frees what the slice, array or struct (&x) it is given holds
                 inner = unwrap(arg)
                 if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
                     inner = inner.child_by_field_name("operand")
                 name = ident(inner)
                 if name is not None:
                     out |= set(element_keys(name)) | {f"{name}.*"}
+                elif (path := selector_path(inner)) is not None:
+                    out.add(".".join([path[0], *path[1], "*"]))  # &x.a: whatever x.a holds
     return out
 

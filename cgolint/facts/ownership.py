@@ -31,6 +31,7 @@ from cgolint.facts.containers import (
     function_locals,
     read_keys,
     root,
+    selector_path,
     store_key,
 )
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
@@ -80,6 +81,7 @@ class Allocation:
     global_store: tuple[str, Node] | None = None  # (package-level container, the statement storing into it)
     global_decl: object = None  # the package-level container's declaration (globals.Global) when it only grows
     field_owner: object = None  # the method freeing the value-receiver field it was stored in (receivers.FieldOwner)
+    filled: list = field(default_factory=list)  # callers losing it from their struct, stored there through a parameter (fills.FilledLeak)
 
 
 # ------------------------------------------------------------------ abstract state
@@ -304,6 +306,9 @@ class Simulation:
         for key in read_keys(inner):  # creq.method, argv[i], cols[i].name
             if key in state.names():
                 return key
+        path = selector_path(inner)
+        if path is not None and len(path[1]) > 1 and (key := ".".join([path[0], *path[1]])) in state.names():
+            return key  # x.a.b, where a function this one called stored it (facts/fills.py)
         # &view[0] and unsafe.SliceData(view) denote the memory behind a view
         if inner.type == "unary_expression" and inner.text.startswith(b"&"):
             operand = inner.child_by_field_name("operand")
@@ -423,7 +428,9 @@ class Simulation:
                 what = effect.get(pos)
                 if operand == "" and name == "append" and pos == 0:
                     continue
-                if what == "frees-within":  # a function that frees every element (or the C fields) it is given
+                if what in ("frees-within", "frees-all"):  # a function that frees every element (or the C fields) it is given
+                    if not _covers({_within(arg) + ".*"}, state.names()):
+                        continue  # given another field of the container (&x.g): it frees what that holds
                     self.alloc.frees.append(call)
                     return replace(state, alive=False)
                 if what == "borrow":
@@ -439,7 +446,7 @@ class Simulation:
             if self.refers(arg, state) is None:
                 continue
             what = effect.get(pos)
-            if what == "free":
+            if what in ("free", "frees-all"):
                 self.alloc.frees.append(call)
                 return replace(state, alive=False)
             if what == "assumed":
@@ -552,6 +559,9 @@ class Simulation:
         return self.effects(stmt, state)
 
     def run_expression_statement(self, stmt: Node, state: State) -> State | None:
+        if self.key and stmt.id == getattr(self.statement, "id", None):
+            after = self.effects(stmt, state)  # a call that stores the memory in a local struct (facts/fills.py)
+            return self.activate(state, after, stmt) if after is not None else None
         expr = stmt.named_children[0] if stmt.named_children else None
         if expr is not None and expr.type == "call_expression":
             operand, name = callee_parts(expr)
@@ -906,11 +916,12 @@ class Simulation:
         effect = self.go.call_effect(call, self.imports)
         for pos, arg in enumerate(args):
             name = _container_arg(arg)
-            if effect.get(pos) == "frees-within" and name is not None and self.is_container(name):
+            if effect.get(pos) in ("frees-within", "frees-all") and name is not None and self.is_container(name):
                 inner = unwrap(arg)
                 by_address = inner is not None and inner.type == "unary_expression" and ident(
                     inner.child_by_field_name("operand")) == name
-                out[name] = ({f"{name}.*"}, by_address)
+                keys = out[name][0] if name in out else set()
+                out[name] = (keys | {f"{_within(arg)}.*"}, by_address or (name in out and out[name][1]))
         return out
 
     def run_defer(self, stmt: Node, state: State) -> State | None:
@@ -955,7 +966,7 @@ class Simulation:
         for pos, arg in enumerate(call_args(call)):
             if self.refers(arg, state) is None:
                 continue
-            if effect.get(pos) == "free":
+            if effect.get(pos) in ("free", "frees-all"):
                 self.alloc.frees.append(stmt)
                 return replace(state, protected=True)
             return self.gone(state, stmt)  # handed to a deferred call that may keep it
@@ -997,8 +1008,30 @@ class Simulation:
 
 
 def _covers(freed: frozenset | set, names: set[str]) -> bool:
-    """Some holder is among what is freed: a name, a key, or "x.*" (whatever container x holds)."""
-    return bool(names & freed) or any(is_key(n) and f"{root(n)}.*" in freed for n in names)
+    """Some holder is among what is freed: a name, a key, "x.*" (whatever container x holds) or
+    "x.a.*" (whatever field a of x holds, x.a.b included)."""
+    if names & freed:
+        return True
+    for n in names:
+        if not is_key(n):
+            continue
+        if f"{root(n)}.*" in freed:
+            return True
+        parts = n.split(".")
+        if any(".".join(parts[:i]) + ".*" in freed for i in range(2, len(parts) + 1)):
+            return True
+    return False
+
+
+def _within(arg: Node) -> str:
+    """The part of a container an argument gives: "x.a" for &x.a (or x.a), else the container."""
+    inner = unwrap(arg)
+    if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
+        inner = inner.child_by_field_name("operand")
+    path = selector_path(inner)
+    if path is not None:
+        return ".".join([path[0], *path[1]])
+    return _container_arg(arg) or ""
 
 
 def _container_arg(arg: Node) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from cgolint.facts.calls import CFunction, c_callee
-from cgolint.facts.containers import freed_keys, is_key, root
+from cgolint.facts.containers import freed_keys, is_key, root, selector_path
 from cgolint.facts.goexpr import call_args, callee_parts, ident, is_conversion, unwrap
 from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
@@ -148,6 +148,15 @@ def imported_names(file: GoFile) -> set[str]:
     return names
 
 
+def _given(arg: Node) -> str | None:
+    """The variable an argument gives, whole or through a field: p, &p, p.a, &p.a.b."""
+    inner = unwrap(arg)
+    if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
+        inner = inner.child_by_field_name("operand")
+    path = selector_path(inner)
+    return path[0] if path is not None else None
+
+
 class GoSummaries:
     """Fixpoint of which parameters each package function or method frees or stores."""
 
@@ -215,19 +224,20 @@ class GoSummaries:
             for pos, arg in enumerate(call_args(node)):
                 name = ident(arg)
                 what = effect.get(pos)
-                if what == "free":
+                if what in ("free", "frees-all"):
                     if name in index:
                         frees.add(index[name])
                     # for _, p := range param { C.free(p) }, C.free(param[i])
                     elements |= {index[root(k)] for k in freed_keys(arg, None) if is_key(k) and root(k) in index}
-                elif what == "frees-within" and name in index:
-                    elements.add(index[name])
+                if what in ("frees-within", "frees-all") and (base := _given(arg)) in index:
+                    elements.add(index[base])  # p, or a field of it: &p.opts frees what p.opts holds
                 elif name in index and what in ("store", "assumed"):
                     stores.add(index[name])
         return frees, stores, elements
 
     def call_effect(self, call: Node, imports: set[str]) -> dict[int, str]:
-        """Argument position → "free", "store" (ownership leaves: stored, taken or kept), "assumed"
+        """Argument position → "free", "frees-all" (frees the pointer and what the struct it points to
+        holds: freeOptions(p) { C.free(p.name); C.free(p) }), "store" (ownership leaves: stored, taken or kept), "assumed"
         (a C function whose name says it adopts), "frees-within" (a package function that frees the
         fields or elements of the struct, slice or array it is given), or "borrow"; missing positions
         are unknown."""
@@ -251,7 +261,8 @@ class GoSummaries:
             return {}
         effect: dict[int, str] = {}
         for pos in range(len(args)):
-            kinds = {("free" if pos in s.frees else "store" if pos in s.stores
+            kinds = {("frees-all" if pos in s.frees and pos in s.frees_within else "free" if pos in s.frees
+                      else "store" if pos in s.stores
                       else "frees-within" if pos in s.frees_within else "borrow") for s in candidates
                      if pos < len(s.params)}
             if len(kinds) == 1:

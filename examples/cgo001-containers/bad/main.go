@@ -1,5 +1,6 @@
 // Command bad runs a tiny "request" through C four ways, and leaks C strings kept in a struct, in
-// slice elements and in a package-level slice, and one in a package-level initializer.
+// slice elements and in a package-level slice, one in a package-level initializer, and one a
+// helper stores in its caller's options struct.
 package main
 
 /*
@@ -20,6 +21,15 @@ static size_t columns_size(const column_t *cols, int n) {
 	return total;
 }
 static size_t event_size(const event_t *ev) { return strlen(ev->text) + (size_t)ev->kind; }
+
+// Options filled in by helpers, the way bindings fill a library's option structs.
+typedef struct { const char *url; int timeout; } proxy_opts_t;
+typedef struct { int retries; proxy_opts_t proxy; } fetch_opts_t;
+
+// Reads the options during the call and keeps nothing.
+static size_t fetch_size(const fetch_opts_t *o) {
+	return strlen(o->proxy.url) + (size_t)o->retries + (size_t)o->proxy.timeout;
+}
 
 // Reads argv during the call and keeps nothing.
 static size_t argv_size(char **argv, int argc) {
@@ -127,6 +137,26 @@ func labelsSize(x, y string) int {
 	return int(C.strlen(mem.str(x)) + C.strlen(mem.str(y)))
 }
 
+// fillProxy stores a C string in the caller's struct: whoever owns the struct must free it.
+func fillProxy(p *C.proxy_opts_t, url string) {
+	p.url = C.CString(url)
+	p.timeout = 30
+}
+
+// fillFetch fills the proxy options inside the fetch options.
+func fillFetch(o *C.fetch_opts_t, url string) {
+	o.retries = 3
+	fillProxy(&o.proxy, url)
+}
+
+// fetchSize frees the options struct, but not the string fillProxy left in it.
+func fetchSize(url string) int {
+	opts := (*C.fetch_opts_t)(C.calloc(1, C.sizeof_fetch_opts_t))
+	defer C.free(unsafe.Pointer(opts))
+	fillFetch(opts, url)
+	return int(C.fetch_size(opts))
+}
+
 func main() {
 	total := int(banner)
 	for i := 0; i < 3; i++ {
@@ -137,6 +167,7 @@ func main() {
 		total += argvSizeEarlyDefer([]string{"cat", "/etc/hostname"})
 		total += remember("request")
 		total += labelsSize("ok", "cancel")
+		total += fetchSize("http://proxy.example:3128")
 	}
 	fmt.Println("total:", total)
 }

@@ -20,6 +20,15 @@ static size_t columns_size(const column_t *cols, int n) {
 }
 static size_t event_size(const event_t *ev) { return strlen(ev->text) + (size_t)ev->kind; }
 
+// Options filled in by helpers, the way bindings fill a library's option structs.
+typedef struct { const char *url; int timeout; } proxy_opts_t;
+typedef struct { int retries; proxy_opts_t proxy; } fetch_opts_t;
+
+// Reads the options during the call and keeps nothing.
+static size_t fetch_size(const fetch_opts_t *o) {
+	return strlen(o->proxy.url) + (size_t)o->retries + (size_t)o->proxy.timeout;
+}
+
 // Reads argv during the call and keeps nothing.
 static size_t argv_size(char **argv, int argc) {
 	size_t n = 0;
@@ -131,6 +140,32 @@ func labelsSize(x, y string) int {
 	return int(C.strlen(mem.str(x)) + C.strlen(mem.str(y)))
 }
 
+// fillProxy stores a C string in the caller's struct: whoever owns the struct must free it.
+func fillProxy(p *C.proxy_opts_t, url string) {
+	p.url = C.CString(url)
+	p.timeout = 30
+}
+
+// fillFetch fills the proxy options inside the fetch options.
+func fillFetch(o *C.fetch_opts_t, url string) {
+	o.retries = 3
+	fillProxy(&o.proxy, url)
+}
+
+// freeFetch frees what fillFetch stores in the options.
+func freeFetch(o *C.fetch_opts_t) {
+	C.free(unsafe.Pointer(o.proxy.url))
+}
+
+// fetchSize frees the string fillProxy left in the options, then the options struct.
+func fetchSize(url string) int {
+	opts := (*C.fetch_opts_t)(C.calloc(1, C.sizeof_fetch_opts_t))
+	defer C.free(unsafe.Pointer(opts))
+	fillFetch(opts, url)
+	defer freeFetch(opts)
+	return int(C.fetch_size(opts))
+}
+
 func main() {
 	total := banner
 	for i := 0; i < 3; i++ {
@@ -141,6 +176,7 @@ func main() {
 		total += argvSize([]string{"cat", "/etc/hostname"})
 		total += remember("request")
 		total += labelsSize("ok", "cancel")
+		total += fetchSize("http://proxy.example:3128")
 	}
 	fmt.Println("total:", total)
 }
