@@ -81,11 +81,11 @@ class BlockingCCallInHotPath(Rule):
         hot = facts.hot_paths(self.patterns)
         catalog = self.catalog.for_package(facts.called_c_names)
         for call in facts.go_c_calls:
-            chain = hot.context(call.node)  # first: most calls are not hot, and then what the callee does is never asked
-            if chain is None:
-                continue
             blocking = self.blocking(facts, catalog, call)
             if blocking is None:
+                continue
+            chain = hot.context(call.node)
+            if chain is None:
                 continue
             origin = chain[-1].kind if chain[-1].kind in ("request", "item") else "request"
             why = blocking.group.why if blocking.group is not None else "spins until a condition changes"
