@@ -12,10 +12,9 @@ disable rows under [rules.CGO004] in their configuration.
 from __future__ import annotations
 
 from collections.abc import Iterator
-import re
 from dataclasses import dataclass, field
 
-from cgolint.catalog import load_data, name_pattern
+from cgolint.catalog import NamePattern, load_data, name_pattern
 from cgolint.facts import PackageFacts
 from cgolint.facts.declarations import function_declarations, function_macros, object_macros
 from cgolint.findings import Finding, Related
@@ -41,7 +40,7 @@ _ROW_KEYS = {
 _REQUIRED = {"id", "library", "replacements"}
 
 
-def _matches(name: str, pattern: re.Pattern[str]) -> bool:
+def _matches(name: str, pattern: NamePattern) -> bool:
     return pattern.fullmatch(name) is not None
 
 
@@ -59,9 +58,9 @@ class Library:
     note: str
     replacement_for: tuple[tuple[str, str], ...] = ()
     family: str = ""  # rows that are parts of one C library share it ("OpenSSL"): one finding per package
-    _names: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _broad: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _exclude: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _names: NamePattern = field(init=False, repr=False, compare=False)
+    _broad: NamePattern = field(init=False, repr=False, compare=False)
+    _exclude: NamePattern = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_names", name_pattern(self.names))

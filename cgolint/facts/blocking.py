@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from cgolint.catalog import load_data, name_pattern
+from cgolint.catalog import NamePattern, load_data, name_pattern
 from cgolint.buildtags import file_goos
 from cgolint.facts.calls import CFunction, c_callee
 from cgolint.facts.goexpr import call_args
@@ -43,8 +43,8 @@ class Group:
     zero_timeout: tuple[tuple[str, int], ...] = ()
     only_when: tuple[tuple[str, int, tuple[str, ...]], ...] = ()  # (name, argument index, constants)
     unless_package_calls: tuple[str, ...] = ()  # C names whose use in a package makes the group not block there
-    _pattern: re.Pattern = field(default=None, compare=False, repr=False)
-    _unless: re.Pattern = field(default=None, compare=False, repr=False)
+    _pattern: NamePattern = field(default=None, compare=False, repr=False)
+    _unless: NamePattern = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_row(cls, row: dict, where: str) -> "Group":
