@@ -19,6 +19,8 @@ from collections.abc import Callable
 from typing import Protocol
 from pathlib import Path
 
+from tree_sitter import Node
+
 from cgolint import suppressions
 from cgolint.checks.bad_suppression import BadSuppression
 from cgolint.config import Config, Settings
@@ -202,10 +204,18 @@ def _fingerprint(findings: list[Finding], sources: dict[str, SourceFile], go_fil
     leak in the same function gets the next count. SARIF partialFingerprints and baselines use it."""
     seen: dict[str, int] = {}
     digests: dict[tuple[str, str, int, int], str] = {}  # a long line is hashed once per rule and column
+    offsets: dict[str, list[int]] = {}
+    for f in findings:
+        source = sources.get(f.span.path)
+        if source is not None and f.span.path in go_files:
+            offsets.setdefault(f.span.path, []).append(source.line_starts[f.span.start.line - 1] + f.span.start.column - 1)
+    # per Go file: offset → (its statement, its function)
+    places = {path: _places(go_files[path].tree.root_node, at) for path, at in offsets.items()}
     for f in findings:
         where = (f.rule_id, f.span.path, f.span.start.line, f.span.start.column)
         if where not in digests:
-            function, text = _context(f.span, sources.get(f.span.path), go_files.get(f.span.path))
+            function, text = _context(f.span, sources.get(f.span.path), go_files.get(f.span.path),
+                                      places.get(f.span.path, {}))
             base = b"\0".join([f.rule_id.encode(), os.fsencode(f.span.path), function, b"".join(text.split())])
             digests[where] = hashlib.sha256(base).hexdigest()[:32]
         digest = digests[where]
@@ -213,24 +223,44 @@ def _fingerprint(findings: list[Finding], sources: dict[str, SourceFile], go_fil
         f.fingerprint = f"{digest}:{seen[digest]}"
 
 
-def _context(span, source: SourceFile | None, go_file: GoFile | None) -> tuple[bytes, bytes]:
+def _places(root: Node, offsets: list[int]) -> dict[int, tuple[Node | None, Node | None]]:
+    """For each byte offset: (the innermost statement, the function or method) around the token
+    there. One cursor walks down to the offsets in order and climbs back only as far as the next
+    one needs: tree-sitter finds a node's parent by descending from the root, so a walk up from
+    every finding would cost the cube of the nesting depth in deeply nested code."""
+    cursor = root.walk()
+    path: list[tuple[Node, Node | None, Node | None]] = [(root, None, None)]  # (node, statement, function)
+    out = {}
+    for at in sorted(set(offsets)):
+        while len(path) > 1 and not path[-1][0].start_byte <= at < path[-1][0].end_byte:
+            cursor.goto_parent()
+            path.pop()
+        while cursor.goto_first_child_for_byte(at) is not None:
+            node = cursor.node
+            if node.start_byte > at:  # the offset is in a gap between children
+                cursor.goto_parent()
+                break
+            parent, statement, function = path[-1]
+            if node.type in _FUNCTIONS:
+                statement, function = None, node
+            elif parent.type == "statement_list":
+                statement = node
+            path.append((node, statement, function))
+        out[at] = path[-1][1:]
+    return out
+
+
+def _context(span, source: SourceFile | None, go_file: GoFile | None, places: dict[int, tuple]) -> tuple[bytes, bytes]:
     """(the enclosing Go function's name, the statement's text) of a finding; outside Go code
-    (a preamble, a C file, a declaration) the function is empty and the text is the line's."""
+    (a preamble, a C file, a declaration) the function is empty and the text is the line's.
+    places: _places for the finding's file."""
     if source is None:
         return b"", b""
     line = source.line_bytes(span.start.line)
     if go_file is None:
         return b"", line
     at = source.line_starts[span.start.line - 1] + span.start.column - 1
-    node = go_file.tree.root_node.descendant_for_byte_range(at, at)
-    statement = function = None
-    while node is not None:
-        if statement is None and node.parent is not None and node.parent.type == "statement_list":
-            statement = node
-        if node.type in _FUNCTIONS:
-            function = node
-            break
-        node = node.parent
+    statement, function = places.get(at, (None, None))
     if function is None:
         return b"", line
     name = function.child_by_field_name("name")

@@ -2,7 +2,9 @@
 
 Each once took minutes: 5,000 nested `C.g(C.g(...))` calls (over 300 s: a walk up the parents for
 every call, and tree-sitter finds a node's parent by descending from the root), 1,500 nested `if`s
-with a C call at each level (over 120 s), 20,000 statements with findings on one 400 KB line (each
+with a C call at each level (over 120 s), 2,000 nested blocking calls in an HTTP handler (3,000 took
+over 300 s: the hot-path context, the type look-up and each finding's fingerprint walked up the
+parents), 1,500 nested per-item loops (each loop's body walked to see how it uses its index), 20,000 statements with findings on one 400 KB line (each
 finding's fingerprint re-split the line and each position re-decoded it), a `//` preamble of 40,000
 lines (a sibling scan per line), and a generated function with thousands of allocations (each followed
 through the whole function: now within a step budget, and the problem says so). The budget is a ratio to the parse floor measured in the same run,
@@ -26,6 +28,8 @@ from cgolint.parsing import parse_c, parse_go
 RATIO = 80  # at most this many times the parse floor
 
 HEAD = 'package p\n\n/*\n#include <stdlib.h>\nint g(int x) { return x; }\nvoid use(char *s) {}\n*/\nimport "C"\n\n'
+HANDLER = ('package p\n\n/*\n#include <unistd.h>\nint g(int x) { return x; }\n*/\nimport "C"\n\n'
+           'import "net/http"\n\n')
 
 
 def shape(name: str) -> str:
@@ -35,6 +39,18 @@ def shape(name: str) -> str:
     if name == "nested ifs":
         n = 1500
         return HEAD + "func F(x int) {\n" + "".join(f"if x > {i} {{ C.g(C.int(x))\n" for i in range(n)) + "}" * n + "\n}\n"
+    if name == "nested blocking calls in a handler":  # hot paths, type look-ups and a fingerprint per level
+        n = 2000
+        return (HANDLER + "func H(w http.ResponseWriter, r *http.Request) { _ = "
+                + "C.usleep(C.useconds_t(" * n + "1" + "))" * n + " }\n")
+    if name == "nested per-item loops":  # each loop's body read for its index: once per function, not per loop
+        n = 1500
+        return (HANDLER + "func H(w http.ResponseWriter, r *http.Request) {\n\titems := r.URL.Query()[\"x\"]\n"
+                + "".join(f"for i{i} := range items {{ _ = i{i}; C.usleep(1)\n" for i in range(n)) + "}" * n + "\n}\n")
+    if name == "nested retry loops in a per-item loop":  # waits between retries, one statement list each
+        n = 1500
+        return (HANDLER + "func Each(items []int) {\n\tfor range items {\n"
+                + "for { if C.g(1) != 0 { break }; C.usleep(1)\n" * n + "}" * n + "\n\t}\n}\n")
     if name == "findings on one long line":
         return HEAD + "func F(s string) { " + " ".join("C.use(C.CString(s));" for _ in range(20_000)) + " }\n"
     if name == "long // preamble":
@@ -55,8 +71,9 @@ def floor(data: bytes) -> float:
     return best
 
 
-@pytest.mark.parametrize("name", ["nested calls", "nested ifs", "findings on one long line", "long // preamble",
-                                  "many allocations in one function"])
+@pytest.mark.parametrize("name", ["nested calls", "nested ifs", "nested blocking calls in a handler",
+                                  "nested per-item loops", "nested retry loops in a per-item loop",
+                                  "findings on one long line", "long // preamble", "many allocations in one function"])
 def test_linear_time(tmp_path: Path, name: str):
     data = shape(name).encode()
     (tmp_path / "a.go").write_bytes(data)
@@ -76,3 +93,7 @@ def test_linear_time(tmp_path: Path, name: str):
         assert 0 < len(checked) < 5_000  # the first ones are checked and reported
     else:
         assert result.problems == []
+    expected = {"nested blocking calls in a handler": 2000, "nested per-item loops": 1500,
+                "nested retry loops in a per-item loop": 0}
+    if name in expected:  # every level reported (or, for waits between retries, none), and all of it checked
+        assert len([f for f in result.findings if f.rule_id == "CGO003"]) == expected[name]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from cgolint.model import GoFile
-from cgolint.treewalk import text
+from cgolint.treewalk import innermost, text
 
 FUNCS = ("function_declaration", "method_declaration", "func_literal")
 _INT_TYPES = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
@@ -49,6 +49,8 @@ class PackageTypes:
         self.methods: set[tuple[str, str]] = set()  # (receiver type name, method name)
         self.globals: dict[str, _Decl] = {}
         self._scopes: dict[int, dict[str, list[_Decl]]] = {}
+        self._function_at: dict[int, Node | None] = {}  # node → the innermost function or literal at or above it
+        self._outer: dict[int, Node | None] = {}  # function or literal → the one it is nested in
         for file in files:
             for spec in file.nodes.get("type_spec", ()):
                 name, node = spec.child_by_field_name("name"), spec.child_by_field_name("type")
@@ -70,6 +72,8 @@ class PackageTypes:
                 results = _results(fn)
                 if results:
                     self.method_results[(base_name(recv), text(name))] = results
+            functions = [n for kind in FUNCS for n in file.nodes.get(kind, ())]
+            self._outer.update(innermost(functions, sorted(functions, key=lambda n: (n.start_byte, -n.end_byte))))
             root = file.tree.root_node
             for decl in root.named_children:
                 if decl.type == "var_declaration":
@@ -125,36 +129,61 @@ class PackageTypes:
         self._scopes[fn.id] = found
         return found
 
-    def _lookup(self, ident: Node) -> _Decl | None:
+    def _lookup(self, ident: Node, within: Node | None = None) -> tuple[_Decl, Node | None] | None:
+        """The declaration an identifier refers to, with the function whose scope declares it (None
+        for a package-level one). within: the innermost function or literal around ident, when the
+        caller knows it (a walk up from a deeply nested identifier is slow)."""
         name = text(ident)
-        fn = ident.parent
+        fn = within if within is not None else self._function_above(ident)
         while fn is not None:
-            if fn.type in FUNCS:
-                decls = [d for d in self._scope(fn).get(name, ()) if d.start <= ident.start_byte]
-                if decls:
-                    return max(decls, key=lambda d: d.start)
-            fn = fn.parent
-        return self.globals.get(name)
+            decls = [d for d in self._scope(fn).get(name, ()) if d.start <= ident.start_byte]
+            if decls:
+                return max(decls, key=lambda d: d.start), fn
+            fn = self._outer[fn.id] if fn.id in self._outer else self._function_above(fn)
+        found = self.globals.get(name)
+        return (found, None) if found is not None else None
 
-    def declared(self, ident: Node) -> bool:
+    def _function_above(self, node: Node) -> Node | None:
+        """The innermost function or function literal strictly enclosing node. The walk up stops
+        at the first node already seen and remembers the answer for every node it passed: tree-sitter
+        finds a parent by descending from the root, so unremembered walks from every identifier of
+        deeply nested code would cost the cube of its depth."""
+        passed = []
+        node = node.parent
+        found = None
+        while node is not None:
+            if node.id in self._function_at:
+                found = self._function_at[node.id]
+                break
+            passed.append(node)
+            if node.type in FUNCS:
+                found = node
+                break
+            node = node.parent
+        for n in passed:
+            self._function_at[n.id] = found
+        return found
+
+    def declared(self, ident: Node, within: Node | None = None) -> bool:
         """The identifier names a local or package variable (not a package function)."""
-        return self._lookup(ident) is not None
+        return self._lookup(ident, within) is not None
 
     # ---- types of expressions
 
-    def type_of(self, expr: Node | None, depth: int = 0) -> str | None:
-        """The static type of an expression as normalised text, or None when unknown."""
+    def type_of(self, expr: Node | None, depth: int = 0, within: Node | None = None) -> str | None:
+        """The static type of an expression as normalised text, or None when unknown. within: the
+        innermost function or literal around expr, when the caller knows it."""
         while expr is not None and expr.type == "parenthesized_expression" and expr.named_child_count == 1:
             expr = expr.named_children[0]
         if expr is None or depth > _DEPTH:
             return None
         kind = expr.type
         if kind == "identifier":
-            decl = self._lookup(expr)
-            return self._decl_type(decl, depth + 1) if decl is not None else None
+            found = self._lookup(expr, within)
+            return self._decl_type(found[0], depth + 1, found[1]) if found is not None else None
         if kind == "selector_expression":
             operand, field = expr.child_by_field_name("operand"), expr.child_by_field_name("field")
-            owner = self.type_of(operand, depth + 1)
+            owner = self.type_of(operand, depth + 1, within)
             fields = self.fields.get(base_name(owner)) if owner else None
             if fields is not None and field is not None and text(field) in fields:
                 return type_text(fields[text(field)])
@@ -163,7 +192,7 @@ class PackageTypes:
             return type_text(expr.child_by_field_name("type"))
         if kind == "unary_expression":
             op, operand = expr.child_by_field_name("operator"), expr.child_by_field_name("operand")
-            inner = self.type_of(operand, depth + 1)
+            inner = self.type_of(operand, depth + 1, within)
             if inner is None:
                 return None
             if text(op) == "&":
@@ -174,9 +203,9 @@ class PackageTypes:
                 return self.element(inner, 1)
             return inner if text(op) in ("-", "+", "^") else None
         if kind == "index_expression":
-            return self.element(self.type_of(expr.child_by_field_name("operand"), depth + 1), 1)
+            return self.element(self.type_of(expr.child_by_field_name("operand"), depth + 1, within), 1)
         if kind == "call_expression":
-            return self._call_type(expr, depth)
+            return self._call_type(expr, depth, within)
         if kind == "int_literal":
             return "int"
         if kind in ("interpreted_string_literal", "raw_string_literal"):
@@ -185,7 +214,7 @@ class PackageTypes:
             return "func"
         return None
 
-    def _call_type(self, call: Node, depth: int) -> str | None:
+    def _call_type(self, call: Node, depth: int, within: Node | None) -> str | None:
         fn, args = call.child_by_field_name("function"), call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_children else None
         if fn is None:
@@ -200,12 +229,12 @@ class PackageTypes:
                 return "int"
             if name in _INT_TYPES or name == "string" or name in self.types:
                 return name  # a conversion
-            if name in self.results and self._lookup(fn) is None:
+            if name in self.results and self._lookup(fn, within) is None:
                 return type_text(self.results[name][0])
             return None
         if fn.type == "selector_expression":
             operand, field = fn.child_by_field_name("operand"), fn.child_by_field_name("field")
-            owner = self.type_of(operand, depth + 1)
+            owner = self.type_of(operand, depth + 1, within)
             if owner is not None:
                 results = self.method_results.get((base_name(owner), text(field)))
                 return type_text(results[0]) if results else None
@@ -215,13 +244,14 @@ class PackageTypes:
             return type_text(fn).strip("()")  # (*T)(x), []byte(x)
         return None
 
-    def _decl_type(self, decl: _Decl, depth: int) -> str | None:
+    def _decl_type(self, decl: _Decl, depth: int, within: Node | None) -> str | None:
+        """within: the function whose scope declares it (None: package level)."""
         if decl.type is not None:
             return type_text(decl.type)
         if decl.results_of is not None:
-            return self._result_type(decl.results_of, decl.position, depth)
+            return self._result_type(decl.results_of, decl.position, depth, within)
         if decl.range_of is not None:
-            over = self.type_of(decl.range_of, depth)
+            over = self.type_of(decl.range_of, depth, within)
             kind = self.kind(over)
             if kind == "int":
                 return "int"
@@ -230,16 +260,16 @@ class PackageTypes:
             if kind == "collection":
                 return self.element(over, decl.position) if over is not None else None
             return None
-        return self.type_of(decl.value, depth)
+        return self.type_of(decl.value, depth, within)
 
-    def _result_type(self, call: Node, position: int, depth: int) -> str | None:
+    def _result_type(self, call: Node, position: int, depth: int, within: Node | None) -> str | None:
         """The type of result number `position` of a call to a package function or method."""
         fn = call.child_by_field_name("function")
         results: list[Node] = []
-        if fn is not None and fn.type == "identifier" and self._lookup(fn) is None:
+        if fn is not None and fn.type == "identifier" and self._lookup(fn, within) is None:
             results = self.results.get(text(fn), [])
         elif fn is not None and fn.type == "selector_expression":
-            owner = self.type_of(fn.child_by_field_name("operand"), depth + 1)
+            owner = self.type_of(fn.child_by_field_name("operand"), depth + 1, within)
             if owner is not None:
                 results = self.method_results.get((base_name(owner), text(fn.child_by_field_name("field"))), [])
         return type_text(results[position]) if position < len(results) else None

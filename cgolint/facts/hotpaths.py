@@ -31,6 +31,7 @@ or on a receiver whose type is unknown, spreads nothing; nor does a `go` stateme
 from __future__ import annotations
 
 import fnmatch
+from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass
 
@@ -60,6 +61,32 @@ class Reason:
     text: str  # "it runs in the loop over files at line 88 of server.go"
     span: Span
     kind: str = "call"  # "request" (request-serving code), "item" (a per-item loop), "call" (called from hot code)
+
+
+class _Loop:
+    """A loop around code, in a chain to the outer ones: innermost first. Which is the innermost
+    per-item loop is worked out once per link, and shared by all the code inside it."""
+
+    __slots__ = ("node", "outer", "found", "done")
+
+    def __init__(self, node: Node, outer: "_Loop | None") -> None:
+        self.node, self.outer = node, outer
+        self.found: tuple[Node, str] | None = None
+        self.done = False
+
+
+class _Step:
+    """A statement of a loop body that code runs in, in a chain to the outer loops' ones: is that
+    code a wait between the retries of the loop (worked out once per link)?"""
+
+    __slots__ = ("loop", "body", "statement", "outer", "answer")
+
+    def __init__(self, loop: Node, body: Node, statement: Node, outer: "_Step | None") -> None:
+        self.loop, self.body, self.statement, self.outer = loop, body, statement, outer
+        self.answer: bool | None = None
+
+
+_DEFERRED = object()  # code in a defer statement: runs at function exit, in no loop
 
 
 @dataclass
@@ -141,6 +168,8 @@ class HotPaths:
         self.types = PackageTypes(files)
         # every call, grouped by the function or literal it runs in: one pass over the index
         self._calls: dict[int, list[Node]] = {}
+        self._owner: dict[int, Node | None] = {}  # call or function literal → the function or literal it runs in
+        self._places: dict[int, dict[int, tuple]] = {}  # region → its calls and literals → (loops, steps)
         self._in_go: set[int] = set()  # calls that start a goroutine (`go f()`)
         for file in files:
             owners = [n for kind in REGIONS for n in file.nodes.get(kind, ())]
@@ -152,8 +181,11 @@ class HotPaths:
                     self._in_go.add(started.id)
             for call in calls:
                 owner = placed.get(call.id)
+                self._owner[call.id] = owner
                 if owner is not None:
                     self._calls.setdefault(owner.id, []).append(call)
+            literals = file.nodes.get("func_literal", ())
+            self._owner.update(innermost(owners, literals))
         for file in files:
             self.imports[id(file)] = imported_names(file)
             for kind in REGIONS:
@@ -162,6 +194,8 @@ class HotPaths:
         for region in self.regions.values():  # once every function is known: a helper may lock
             region.locked = self._locks_thread(region.node)
         self._per_item: dict[int, str | None] = {}
+        self._uses: dict[int, _Uses] = {}  # function → what it does with names (per-item loops read it)
+        self._exit_checks: dict[int, dict[int, bool]] = {}  # loop body → statement → after an exit check?
         self._propagate()
 
     # ---- regions and their own reasons
@@ -221,6 +255,9 @@ class HotPaths:
     # ---- where a node sits
 
     def region_of(self, node: Node) -> Region | None:
+        if node.id in self._owner:  # a call or a function literal: known without a walk up the tree
+            owner = self._owner[node.id]
+            return self.regions.get(owner.id) if owner is not None else None
         parent = node.parent
         while parent is not None:
             if parent.type in REGIONS:
@@ -228,9 +265,20 @@ class HotPaths:
             parent = parent.parent
         return None
 
+    def _place(self, node: Node, region: Region) -> tuple | None:
+        """(the loops around node, the loop-body statements it runs in) within the region, for a call
+        or a function literal of the region; None for any other node."""
+        places = self._places.get(region.node.id)
+        if places is None:
+            places = self._places[region.node.id] = _places(region.node)
+        return places.get(node.id)
+
     def item_loop_of(self, node: Node, region: Region) -> tuple[Node, str] | None:
         """The innermost per-item loop of the region that runs node once per item, with what it
         iterates ("over files", "counting i"), or None."""
+        place = self._place(node, region)
+        if place is not None:
+            return self._per_item_loop(place[0], region.node)
         child, parent = node, node.parent
         once = False  # inside a loop's initializer or range expression: evaluated once
         while parent is not None and parent.id != region.node.id:
@@ -242,27 +290,56 @@ class HotPaths:
                 once = True
             elif parent.type == "for_statement":
                 if not once:
-                    what = self.per_item(parent)
+                    what = self.per_item(parent, region.node)
                     if what is not None:
                         return parent, what
                 once = False  # an enclosing loop runs this loop's initializer every time
             child, parent = parent, parent.parent
         return None
 
-    def per_item(self, loop: Node) -> str | None:
-        """What a per-item loop iterates ("over files", "counting i"), or None for other loops."""
+    def _per_item_loop(self, link, within: Node) -> tuple[Node, str] | None:
+        if link is _DEFERRED:
+            return None
+        pending = []
+        while link is not None and not link.done:
+            pending.append(link)
+            link = link.outer
+        found = link.found if link is not None else None
+        for link in reversed(pending):  # outermost first, so each link reads its outer one's answer
+            what = self.per_item(link.node, within)
+            link.found = (link.node, what) if what is not None else found
+            link.done = True
+            found = link.found
+        return found
+
+    def per_item(self, loop: Node, within: Node | None = None) -> str | None:
+        """What a per-item loop iterates ("over files", "counting i"), or None for other loops.
+        within: the function or literal the loop is in, when known."""
         if loop.id not in self._per_item:
-            self._per_item[loop.id] = self._classify(loop)
+            self._per_item[loop.id] = self._classify(loop, within)
         return self._per_item[loop.id]
 
-    def _classify(self, loop: Node) -> str | None:
+    def _uses_in(self, loop: Node, within: Node | None) -> _Uses:
+        fn = within
+        if fn is None:
+            fn = loop.parent
+            while fn is not None and fn.type not in REGIONS:
+                fn = fn.parent
+        fn = fn if fn is not None else loop
+        found = self._uses.get(fn.id)
+        if found is None:
+            found = self._uses[fn.id] = _Uses(fn)
+        return found
+
+    def _classify(self, loop: Node, within: Node | None) -> str | None:
         clause = next((c for c in loop.named_children if c.type in ("range_clause", "for_clause")), None)
         body = loop.child_by_field_name("body")
         if clause is None or body is None:
             return None  # `for {}` or `for cond {}`: a dedicated or protocol loop
+        uses = self._uses_in(loop, within)
         if clause.type == "range_clause":
             right = clause.child_by_field_name("right")
-            kind = self.types.kind(self.types.type_of(right))
+            kind = self.types.kind(self.types.type_of(right, within=within))
             if kind is None and _looks_like_channel(right):
                 kind = "chan"
             if kind in ("chan", "func"):
@@ -270,11 +347,11 @@ class HotPaths:
             left = clause.child_by_field_name("left")
             names = {text(n) for n in left.named_children} - {"_"} if left is not None else set()
             if kind == "int" or (right is not None and right.type == "int_literal"):
-                if not names or not _uses(body, names) or _marks_last(loop, names, {f"{_flat(right)}-1"}):
+                if not names or not uses.uses(body, names) or uses.marks_last(body, names, {f"{_flat(right)}-1"}):
                     return None
                 return f"counting {', '.join(sorted(names))}"
             index = text(left.named_children[0]) if left is not None and left.named_children else ""
-            if index and index != "_" and _marks_last(loop, {index}, {f"len({_flat(right)})-1"}):
+            if index and index != "_" and uses.marks_last(body, {index}, {f"len({_flat(right)})-1"}):
                 return None  # the parts of one message, the last one flagged: one logical operation
             return f"over {_short(right)}"
         init, update = clause.child_by_field_name("initializer"), clause.child_by_field_name("update")
@@ -285,9 +362,9 @@ class HotPaths:
         if not names or any(n.type == "call_expression" for n in walk(update)):
             return None  # the update asks something for the next step: a protocol loop
         updated = _assigned(update)
-        if not updated or not updated <= names or not _uses(body, names):
+        if not updated or not updated <= names or not uses.uses(body, names):
             return None
-        if _marks_last(loop, names, _last_indexes(clause.child_by_field_name("condition"), names)):
+        if uses.marks_last(body, names, _last_indexes(clause.child_by_field_name("condition"), names)):
             return None  # the parts of one message, the last one flagged: one logical operation
         return f"counting {', '.join(sorted(names))}"
 
@@ -303,15 +380,36 @@ class HotPaths:
         earlier C call's result: a wait between retries of that call (`for { rc = C.op(); if rc !=
         BUSY { break }; C.wait() }`), not the operation itself."""
         region = self.region_of(node)
+        place = self._place(node, region) if region is not None else None
+        if place is not None:
+            return self._waits(place[1], region.node)
         child, parent = node, node.parent
         while region is not None and parent is not None and parent.id != region.node.id:
             if parent.type in ("block", "statement_list") and parent.parent is not None:
                 loop = parent.parent if parent.type == "block" else parent.parent.parent
-                if loop is not None and loop.type == "for_statement" and self.per_item(loop) is None \
+                if loop is not None and loop.type == "for_statement" and self.per_item(loop, region.node) is None \
                         and _after_exit_check(parent, child):
                     return True
             child, parent = parent, parent.parent
         return False
+
+    def _waits(self, step: _Step | None, within: Node) -> bool:
+        pending = []
+        while step is not None and step.answer is None:
+            pending.append(step)
+            step = step.outer
+        answer = step.answer if step is not None else False
+        for step in reversed(pending):
+            step.answer = answer or (self.per_item(step.loop, within) is None
+                                     and self._after_exit(step.body, step.statement))
+            answer = step.answer
+        return answer
+
+    def _after_exit(self, body: Node, statement: Node) -> bool:
+        checks = self._exit_checks.get(body.id)
+        if checks is None:
+            checks = self._exit_checks[body.id] = _exit_checks(body)
+        return checks.get(statement.id, False)
 
     def _context(self, node: Node) -> tuple[Reason, ...] | None:
         region = self.region_of(node)
@@ -345,7 +443,7 @@ class HotPaths:
             if fn is None:
                 continue
             if fn.type == "identifier":
-                if self.types.declared(fn):
+                if self.types.declared(fn, region.node):
                     continue  # a local function value, not the package function of that name
                 targets = self.functions.get(text(fn), [])
             elif fn.type == "selector_expression":
@@ -354,7 +452,7 @@ class HotPaths:
                     continue
                 if operand.type == "identifier" and (text(operand) == "C" or text(operand) in imports):
                     continue
-                owner = self.types.type_of(operand)
+                owner = self.types.type_of(operand, within=region.node)
                 if owner is None or self.types.is_interface(owner):
                     continue  # the receiver's type decides, and it is unknown or an interface
                 targets = self.methods.get((base_name(owner), text(field)), [])
@@ -379,6 +477,46 @@ class HotPaths:
                 queue.append(target)  # what it calls becomes hot through it
 
 
+def _places(fn: Node) -> dict[int, tuple]:
+    """For each call and function literal in fn (not inside a nested literal): the loops around it
+    within fn (a _Loop chain, or _DEFERRED inside a defer statement) and the loop-body statements it
+    runs in (a _Step chain). One walk down the tree: a walk up from every call costs tree-sitter a
+    descent from the root per step, which is cubic in the nesting depth."""
+    out: dict[int, tuple] = {}
+    stack: list[tuple[Node, object, _Step | None]] = [(c, None, None) for c in reversed(fn.children)]
+    while stack:
+        node, loops, steps = stack.pop()
+        kind = node.type
+        if kind in ("call_expression", "func_literal"):
+            out[node.id] = (loops, steps)
+            if kind == "func_literal":
+                continue  # a region of its own
+        if kind == "defer_statement":
+            loops = _DEFERRED
+        if kind == "for_statement" and loops is not _DEFERRED:
+            inner = _Loop(node, loops)
+            body = node.child_by_field_name("body")
+            for child in reversed(node.children):
+                if child.type in ("for_clause", "range_clause"):
+                    once = child.child_by_field_name("initializer" if child.type == "for_clause" else "right")
+                    for part in reversed(child.children):  # the initializer and range expression run once
+                        stack.append((part, loops if _same(part, once) else inner, steps))
+                elif body is not None and child.id == body.id:
+                    lists = [c for c in child.named_children if c.type == "statement_list"]
+                    for c in reversed(child.children):
+                        if lists and c.id == lists[0].id:
+                            for stmt in reversed(c.children):
+                                stack.append((stmt, inner, _Step(node, c, stmt, steps)))
+                        else:
+                            stack.append((c, inner, steps))
+                else:
+                    stack.append((child, inner, steps))
+            continue
+        for child in reversed(node.children):
+            stack.append((child, loops, steps))
+    return out
+
+
 def _same(a: Node | None, b: Node | None) -> bool:
     return a is not None and b is not None and a.id == b.id
 
@@ -397,50 +535,81 @@ def _last_indexes(condition: Node | None, names: set[str]) -> set[str]:
     return {_flat(right)} if text(op) == "<=" else {f"{_flat(right)}-1"} if text(op) == "<" else set()
 
 
-def _marks_last(loop: Node, names: set[str], lasts: set[str]) -> bool:
-    """The loop's body compares its index with the last index (`i == len(parts)-1`, `j == n` after
-    `n := len(t) - 1`, `i+1 < len(parts)`): it sends the parts of one unit and flags the last one
-    (a continuation flag, a terminator) — one logical operation over several crossings, not
-    independent items."""
-    body = loop.child_by_field_name("body")
-    if body is None:
-        return False
-    others = []  # what the index is compared with
-    for cmp in walk(body):
-        op = cmp.child_by_field_name("operator") if cmp.type == "binary_expression" else None
-        if op is None or text(op) not in ("==", "!=", "<", ">=", ">", "<="):
-            continue
-        sides = [_flat(cmp.child_by_field_name("left")), _flat(cmp.child_by_field_name("right"))]
+class _Uses:
+    """What one function does with names, read in one walk (closures included): where each name is
+    used, the comparisons it takes part in, and the names declared as a last index (`n :=
+    len(t) - 1`). What a loop of the function does with its index is then a look-up, not a walk of
+    the loop's body, which in nested loops would cost the square of the nesting."""
+
+    COMPARISONS = ("==", "!=", "<", ">=", ">", "<=")
+
+    def __init__(self, fn: Node) -> None:
+        self.used: dict[str, list[int]] = {}  # identifier → where it occurs (start bytes, in order)
+        self.compared: dict[str, list[tuple[int, list[str]]]] = {}  # a side, as flat text → (where, both sides)
+        self.lasts: set[str] = set()  # names declared as len(x)-1
+        for node in walk(fn):
+            kind = node.type
+            if kind == "identifier":
+                self.used.setdefault(text(node), []).append(node.start_byte)
+            elif kind == "binary_expression":
+                op = node.child_by_field_name("operator")
+                if op is not None and text(op) in self.COMPARISONS:
+                    sides = [_flat(node.child_by_field_name("left")), _flat(node.child_by_field_name("right"))]
+                    for side in set(sides):
+                        self.compared.setdefault(side, []).append((node.start_byte, sides))
+            elif kind in ("short_var_declaration", "assignment_statement", "var_spec"):
+                lhs = node.child_by_field_name("left") or node.child_by_field_name("name")
+                rhs = node.child_by_field_name("right") or node.child_by_field_name("value")
+                if lhs is not None and rhs is not None and len(lhs.named_children or [lhs]) == 1 \
+                        and _flat(rhs).startswith("len(") and _flat(rhs).endswith(")-1"):
+                    self.lasts.add(_flat(lhs))
+
+    def uses(self, body: Node, names: set[str]) -> bool:
+        """Some name is used in body."""
+        return any(_inside(self.used.get(name, ()), body) for name in names)
+
+    def marks_last(self, body: Node, names: set[str], lasts: set[str]) -> bool:
+        """The loop's body compares its index with the last index (`i == len(parts)-1`, `j == n`
+        after `n := len(t) - 1`, `i+1 < len(parts)`): it sends the parts of one unit and flags the
+        last one (a continuation flag, a terminator) — one logical operation over several crossings,
+        not independent items."""
+        others = []  # what the index is compared with
         for name in names:
-            if f"{name}+1" in sides and any(side.startswith("len(") for side in sides):
+            if any(side.startswith("len(") for _, sides in _between(self.compared.get(f"{name}+1", ()), body)
+                   for side in sides):
                 return True
-            if name in sides:
-                others += [side for side in sides if side != name]
-    if not others:
-        return False
-    if set(others) & lasts:
-        return True
-    # n := len(t) - 1 somewhere in the function: n is a last index too (walked only when needed)
-    fn = loop.parent
-    while fn is not None and fn.type not in REGIONS:
-        fn = fn.parent
-    for decl in walk(fn) if fn is not None else ():
-        if decl.type in ("short_var_declaration", "assignment_statement", "var_spec"):
-            lhs = decl.child_by_field_name("left") or decl.child_by_field_name("name")
-            rhs = decl.child_by_field_name("right") or decl.child_by_field_name("value")
-            if lhs is not None and rhs is not None and len(lhs.named_children or [lhs]) == 1 \
-                    and _flat(lhs) in others and _flat(rhs).startswith("len(") and _flat(rhs).endswith(")-1"):
-                return True
-    return False
+            others += [side for _, sides in _between(self.compared.get(name, ()), body) for side in sides if side != name]
+        return bool(others) and bool(set(others) & (lasts | self.lasts))
+
+
+def _inside(positions, body: Node) -> bool:
+    i = bisect_left(positions, body.start_byte)
+    return i < len(positions) and positions[i] < body.end_byte
+
+
+def _between(entries, body: Node):
+    """The entries (start byte first, in order) inside body."""
+    i = bisect_left(entries, (body.start_byte,))
+    while i < len(entries) and entries[i][0] < body.end_byte:
+        yield entries[i]
+        i += 1
 
 
 def _after_exit_check(block: Node, stmt: Node) -> bool:
     """An earlier statement of the loop body ends the loop (break or return) on a condition over a C
     call's result: `if rc := C.op(); rc != C.BUSY { break }`, or `rc = C.op()` then `if rc != ...`."""
+    return _exit_checks(block).get(stmt.id, False)
+
+
+def _exit_checks(block: Node) -> dict[int, bool]:
+    """_after_exit_check for every statement of block, in one pass over it."""
+    out: dict[int, bool] = {}
     results: set[str] = set()
+    found = False
     for earlier in block.named_children:
-        if earlier.id == stmt.id or earlier.start_byte >= stmt.start_byte:
-            return False
+        out[earlier.id] = found
+        if found:
+            continue
         if earlier.type in ("short_var_declaration", "assignment_statement", "expression_statement") \
                 and _calls_c(earlier):
             lhs = earlier.child_by_field_name("left")
@@ -453,8 +622,8 @@ def _after_exit_check(block: Node, stmt: Node) -> bool:
         head = [c for c in (earlier.child_by_field_name("initializer"), earlier.child_by_field_name("condition"))
                 if c is not None]
         if exits and any(_calls_c(h) or _uses(h, results) for h in head):
-            return True
-    return False
+            found = True
+    return out
 
 
 def _calls_c(node: Node) -> bool:
