@@ -4,7 +4,10 @@ Each once took minutes: 5,000 nested `C.g(C.g(...))` calls (over 300 s: a walk u
 every call, and tree-sitter finds a node's parent by descending from the root), 1,500 nested `if`s
 with a C call at each level (over 120 s), 2,000 nested blocking calls in an HTTP handler (3,000 took
 over 300 s: the hot-path context, the type look-up and each finding's fingerprint walked up the
-parents), 1,500 nested per-item loops (each loop's body walked to see how it uses its index), 20,000 statements with findings on one 400 KB line (each
+parents), 1,500 nested per-item loops (each loop's body walked to see how it uses its index),
+1,000 nested ifs with an allocation (70 s: the function of each call and the guards of each
+allocation found by walking up, and each guard checked by walking the whole function) or a free (114
+s: what each free frees, by a walk up to the root) at each level, 20,000 statements with findings on one 400 KB line (each
 finding's fingerprint re-split the line and each position re-decoded it), a `//` preamble of 40,000
 lines (a sibling scan per line), and a generated function with thousands of allocations (each followed
 through the whole function: now within a step budget, and the problem says so). The budget is a ratio to the parse floor measured in the same run,
@@ -51,6 +54,17 @@ def shape(name: str) -> str:
         n = 1500
         return (HANDLER + "func Each(items []int) {\n\tfor range items {\n"
                 + "for { if C.g(1) != 0 { break }; C.usleep(1)\n" * n + "}" * n + "\n\t}\n}\n")
+    if name == "nested ifs with allocations":  # the function each call is in, and each allocation's guards
+        n = 1000
+        return HEAD + "func F(x int, s string) {\n" + "".join(
+            f"if x > {i} {{ p{i} := C.CString(s); C.use(p{i})\n" for i in range(n)) + "}" * n + "\n}\n"
+    if name == "nested ifs with frees":  # what each free frees (is it a range loop's value variable?)
+        n = 1000
+        return HEAD + 'import "unsafe"\n\nfunc F(x int, s string) {\n' + "".join(
+            f"if x > {i} {{ p{i} := C.CString(s); defer C.free(unsafe.Pointer(p{i}))\n" for i in range(n)) + "}" * n + "\n}\n"
+    if name == "nested blocks":  # deeper than the analysis follows: it says so
+        n = 1000
+        return HEAD + "func F(s string) {\n" + "{\n" * n + "p := C.CString(s)\nC.use(p)\n" + "}\n" * n + "}\n"
     if name == "findings on one long line":
         return HEAD + "func F(s string) { " + " ".join("C.use(C.CString(s));" for _ in range(20_000)) + " }\n"
     if name == "long // preamble":
@@ -73,6 +87,7 @@ def floor(data: bytes) -> float:
 
 @pytest.mark.parametrize("name", ["nested calls", "nested ifs", "nested blocking calls in a handler",
                                   "nested per-item loops", "nested retry loops in a per-item loop",
+                                  "nested ifs with allocations", "nested ifs with frees", "nested blocks",
                                   "findings on one long line", "long // preamble", "many allocations in one function"])
 def test_linear_time(tmp_path: Path, name: str):
     data = shape(name).encode()
@@ -91,6 +106,15 @@ def test_linear_time(tmp_path: Path, name: str):
         assert problem.message.endswith(" of its C allocations were not checked")
         checked = [f for f in result.findings if f.rule_id == "CGO001"]
         assert 0 < len(checked) < 5_000  # the first ones are checked and reported
+    elif name in ("nested ifs with allocations", "nested ifs with frees", "nested blocks"):
+        # the leak analysis gives up on some allocations (out of steps, or too deep), and says so
+        assert result.problems and all(p.path == "a.go" and not p.fatal and p.message.startswith("function F ")
+                                       for p in result.problems), result.problems
+        assert {p.message.split(" for the leak analysis")[0] for p in result.problems} <= {
+            "function F is too large", "function F nests too deeply"}
+        if name == "nested blocks":
+            assert [p.message for p in result.problems] == [
+                "function F nests too deeply for the leak analysis (CGO001, CGO002): 1 of its C allocations was not checked"]
     else:
         assert result.problems == []
     expected = {"nested blocking calls in a handler": 2000, "nested per-item loops": 1500,

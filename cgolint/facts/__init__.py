@@ -108,13 +108,13 @@ class PackageFacts:
         for f in self.package.go_files:
             unchecked: list = []
             allocations += analyse_file(f, self.go_summaries, self.c_summaries, unchecked)
-            for fn, count in unchecked:
+            for fn, count, why in unchecked:
                 name = fn.child_by_field_name("name")
                 what = f"function {name.text.decode('utf-8', 'replace')}" if name is not None else "a function literal"
                 self.problems.append(Problem(
                     f.source.display,
-                    f"{what} is too large for the leak analysis (CGO001, CGO002): {count} of its C allocations were "
-                    "not checked", fn.start_point.row + 1, fatal=False))
+                    f"{what} {why} for the leak analysis (CGO001, CGO002): {count} of its C allocations "
+                    f"{'was' if count == 1 else 'were'} not checked", fn.start_point.row + 1, fatal=False))
         mark_growing_globals(allocations, self.package, self.go_summaries)
         mark_lost_receiver_stores(allocations, self.package, self.go_summaries)
         mark_unfreed_fills(allocations, self.package, self.go_summaries)

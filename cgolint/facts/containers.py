@@ -13,13 +13,14 @@ not later appends (`x[]`), which may grow a new array.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from tree_sitter import Node
 
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
-from cgolint.treewalk import walk
+from cgolint.treewalk import innermost, walk
 
 FIELD_DEPTH = 1  # x.f and x[i].f; deeper paths (x.a.b) may run through a pointer the struct does not own
 
@@ -250,9 +251,50 @@ def range_source(name_node: Node, stop: Node | None) -> str | None:
     return None
 
 
-def freed_keys(arg: Node, stop: Node | None) -> set[str]:
+class RangeLoops:
+    """The range loops of one function (closures included), so that what the value variable of
+    `for _, v := range x` stands for is found from the loops' byte ranges, not by a walk up the
+    tree from each use (tree-sitter finds a parent by descending from the root)."""
+
+    def __init__(self, fn: Node) -> None:
+        loops = []
+        for node in walk(fn):  # in source order
+            if node.type == "for_statement":
+                clause = next((c for c in node.named_children if c.type == "range_clause"), None)
+                if clause is not None:
+                    loops.append(node)
+        self.starts = [loop.start_byte for loop in loops]
+        self.loops = loops
+        outer = innermost(loops, loops)
+        index = {loop.id: i for i, loop in enumerate(loops)}
+        self.outer = [index[o.id] if (o := outer.get(loop.id)) is not None else -1 for loop in loops]
+
+    def source(self, name_node: Node, stop: Node | None) -> str | None:
+        """range_source, from the loops."""
+        name, at = name_node.text, name_node.start_byte
+        i = bisect_right(self.starts, at) - 1  # the last loop to start before the name: it, or one around it
+        while i >= 0:
+            loop = self.loops[i]
+            if stop is not None and not (stop.start_byte <= loop.start_byte and loop.end_byte <= stop.end_byte):
+                return None  # the loops from here out are around stop
+            if at < loop.end_byte:
+                clause = next(c for c in loop.named_children if c.type == "range_clause")
+                left = clause.child_by_field_name("left")
+                values = list(left.named_children) if left is not None else []
+                if len(values) == 2 and values[1].text == name:
+                    right = clause.child_by_field_name("right")
+                    return ident(right) or store_key(right)
+                if any(v.text == name for v in values):
+                    return None  # shadowed by a key or index variable
+            i = self.outer[i]
+        return None
+
+
+def freed_keys(arg: Node, stop: Node | None, loops: RangeLoops | None = None) -> set[str]:
     """What freeing arg frees, as keys: x.f, the elements of x for x[e] or for the value variable
-    of a range over x (and x[e].f, v.f for field f of the elements)."""
+    of a range over x (and x[e].f, v.f for field f of the elements). loops: the range loops of
+    the function arg is in, when the caller has them."""
+    find = loops.source if loops is not None else range_source
     inner = unwrap(arg)
     if inner is None:
         return set()
@@ -261,14 +303,14 @@ def freed_keys(arg: Node, stop: Node | None) -> set[str]:
     if path is not None and len(path[1]) > 1:
         keys.add(".".join([path[0], *path[1]]))  # x.a.b: a field of a field (see facts/fills.py)
     if inner.type == "identifier":
-        source = range_source(inner, stop)
+        source = find(inner, stop)
         if source:
             keys |= set(element_keys(source))
     elif inner.type == "selector_expression":
         operand = inner.child_by_field_name("operand")
         fld = _field(inner)
         if operand is not None and operand.type == "identifier" and fld:
-            source = range_source(operand, stop)
+            source = find(operand, stop)
             if source:
                 keys |= set(element_keys(source, "." + fld))
     return keys

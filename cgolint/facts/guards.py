@@ -44,33 +44,105 @@ def _variables(cond: Node) -> set[str] | None:
     return names
 
 
+class _Writes:
+    """What one function (closures included: they may assign too) assigns, takes the address of and
+    declares, read in one walk."""
+
+    def __init__(self, fn: Node) -> None:
+        self.assigned: set[str] = set()
+        self.addressed: set[str] = set()
+        self.declared: dict[str, int] = {}
+        body = fn.child_by_field_name("body")
+        for node in walk(body) if body is not None else ():
+            if node.type in ("assignment_statement", "inc_statement", "dec_statement"):
+                target = node.child_by_field_name("left") or (node.named_children[0] if node.named_children else None)
+                if target is not None:
+                    self.assigned |= {n.text.decode("utf-8", "replace") for n in walk(target) if n.type == "identifier"}
+            elif node.type == "unary_expression" and node.text.startswith(b"&"):
+                operand = node.child_by_field_name("operand")
+                if operand is not None and operand.type == "identifier":
+                    self.addressed.add(operand.text.decode("utf-8", "replace"))
+            elif node.type in ("short_var_declaration", "var_spec", "range_clause"):
+                left = node.child_by_field_name("left")
+                ids = node.children_by_field_name("name") if node.type == "var_spec" else \
+                    (left.named_children if left is not None else [])
+                for i in ids:
+                    name = i.text.decode("utf-8", "replace")
+                    self.declared[name] = self.declared.get(name, 0) + 1
+
+    def unchanging(self, names: set[str]) -> bool:
+        """The function declares each name at most once and never assigns it or takes its address."""
+        return not (names & self.assigned) and not (names & self.addressed) \
+            and all(self.declared.get(name, 0) <= 1 for name in names)
+
+
+class FunctionGuards:
+    """The guards of the statements and calls of one file's functions. Each function is read once,
+    walking down: a walk up from every allocation costs tree-sitter a descent from the root per
+    step, and with a walk of the function per condition it was cubic in nesting depth."""
+
+    def __init__(self) -> None:
+        self._conditions: dict[int, dict[int, tuple | None]] = {}  # function → node → its if-conditions
+        self._writes: dict[int, _Writes] = {}
+        self._guard: dict[int, bytes | None] = {}  # condition → its normal text, if it is a guard
+
+    def guards(self, stmt: Node, fn: Node) -> set[bytes]:
+        """The conditions of the ifs whose then-branch holds stmt (within fn), when they are guards."""
+        conditions = self._conditions.get(fn.id)
+        if conditions is None:
+            conditions = self._conditions[fn.id] = _conditions(fn)
+        if stmt.id not in conditions:
+            return guards(stmt, fn)
+        chain = conditions[stmt.id]
+        out = set()
+        while chain is not None:
+            cond, chain = chain
+            if cond.id not in self._guard:
+                names = _variables(cond)
+                if fn.id not in self._writes:
+                    self._writes[fn.id] = _Writes(fn)
+                unchanging = names is not None and self._writes[fn.id].unchanging(names)
+                self._guard[cond.id] = _normal(cond) if unchanging else None
+            if self._guard[cond.id] is not None:
+                out.add(self._guard[cond.id])
+        return out
+
+
+_TARGETS = ("short_var_declaration", "assignment_statement", "var_declaration", "expression_statement", "call_expression")
+
+
+def _conditions(fn: Node) -> dict[int, tuple | None]:
+    """For each statement and call of fn (not inside a nested function literal): the conditions of
+    the ifs (without an initializer) whose then-branch holds it, innermost first, as a chain of
+    (condition, outer chain)."""
+    out: dict[int, tuple | None] = {}
+    body = fn.child_by_field_name("body")
+    stack: list[tuple[Node, tuple | None]] = [(body, None)] if body is not None else []
+    while stack:
+        node, chain = stack.pop()
+        if node.type in _TARGETS:
+            out[node.id] = chain
+        if node.type == "func_literal":
+            continue
+        if node.type == "if_statement" and node.child_by_field_name("initializer") is None:
+            cond, then = node.child_by_field_name("condition"), node.child_by_field_name("consequence")
+            inner = (cond, chain) if cond is not None else chain
+            for child in node.children:
+                stack.append((child, inner if then is not None and child.id == then.id else chain))
+            continue
+        for child in node.children:
+            stack.append((child, chain))
+    return out
+
+
 def _unchanging(names: set[str], fn: Node) -> bool:
     """The function declares each name at most once and never assigns it or takes its address."""
-    declared: dict[str, int] = {}
-    body = fn.child_by_field_name("body")
-    for node in walk(body) if body is not None else ():  # closures included: they may assign too
-        if node.type in ("assignment_statement", "inc_statement", "dec_statement"):
-            target = node.child_by_field_name("left") or (node.named_children[0] if node.named_children else None)
-            if target is not None and any(n.type == "identifier" and n.text.decode("utf-8", "replace") in names
-                                          for n in walk(target)):
-                return False
-        elif node.type == "unary_expression" and node.text.startswith(b"&"):
-            operand = node.child_by_field_name("operand")
-            if operand is not None and operand.type == "identifier" and operand.text.decode("utf-8", "replace") in names:
-                return False
-        elif node.type in ("short_var_declaration", "var_spec", "range_clause"):
-            left = node.child_by_field_name("left")
-            ids = node.children_by_field_name("name") if node.type == "var_spec" else \
-                (left.named_children if left is not None else [])
-            for i in ids:
-                name = i.text.decode("utf-8", "replace")
-                if name in names:
-                    declared[name] = declared.get(name, 0) + 1
-    return all(count <= 1 for count in declared.values())
+    return _Writes(fn).unchanging(names)
 
 
 def guards(stmt: Node, fn: Node) -> set[bytes]:
-    """The conditions of the ifs whose then-branch holds stmt (within fn), when they are guards."""
+    """The conditions of the ifs whose then-branch holds stmt (within fn), when they are guards
+    (a walk up, for one statement: FunctionGuards answers for a whole file without one)."""
     out = set()
     node = stmt
     while node.parent is not None and node.id != fn.id:

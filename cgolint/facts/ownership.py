@@ -35,10 +35,10 @@ from cgolint.facts.containers import (
     store_key,
 )
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
-from cgolint.facts.guards import guards, relation
+from cgolint.facts.guards import FunctionGuards, guards, relation
 from cgolint.facts.summaries import CSummaries, GoSummaries, imported_names, param_names
 from cgolint.model import GoFile
-from cgolint.treewalk import ancestors, walk
+from cgolint.treewalk import ancestors, innermost, walk
 
 STRING_ALLOCATORS = {"CString", "CBytes", "strdup", "strndup"}
 MEMORY_ALLOCATORS = {"malloc", "calloc", "realloc"}
@@ -149,6 +149,7 @@ class Budget:
 
     left: int
     unchecked: int = 0
+    too_deep: int = 0  # allocations not checked because the code nests deeper than the analysis follows
 
 
 @dataclass
@@ -193,7 +194,8 @@ class Simulation:
     """Follows one allocation through its function."""
 
     def __init__(self, alloc: Allocation, go: GoSummaries, imports: set[str], statement: Node | None,
-                 target: Node | None, scope: FunctionLocals | None = None, budget: Budget | None = None) -> None:
+                 target: Node | None, scope: FunctionLocals | None = None, budget: Budget | None = None,
+                 conditions: FunctionGuards | None = None) -> None:
         self.alloc = alloc
         self.budget = budget if budget is not None else Budget(STEP_BUDGET)
         self.key = alloc.key  # the container key it is bound to, "" for a variable
@@ -225,7 +227,8 @@ class Simulation:
                 self.error_vars.add(names[1].text.decode("utf-8", "replace"))
         self.locals = scope.all
         self.scope_of_param = fn.id
-        self.guards = guards(statement if statement is not None else alloc.call, fn)  # if c { p = alloc }
+        guarded = statement if statement is not None else alloc.call
+        self.guards = conditions.guards(guarded, fn) if conditions is not None else guards(guarded, fn)  # if c { p = alloc }
         self.containers = scope.containers
         self._frees: dict[int, set[str]] = {}
         self.early_defers: dict[str, Node] = {}  # container → a deferred call that was given it early
@@ -1143,24 +1146,31 @@ def inline_fate(call: Node, go: GoSummaries, imports: set[str], alloc: Allocatio
 
 
 def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries,
-                 unchecked: list[tuple[Node, int]] | None = None) -> list[Allocation]:
-    """unchecked: receives (function, number of allocations) for each function too large to finish."""
+                 unchecked: list[tuple[Node, int, str]] | None = None) -> list[Allocation]:
+    """unchecked: receives (function, number of allocations, why) for each function the analysis could
+    not finish: "too large" (out of steps) or "nested too deeply" (deeper than Python's recursion allows)."""
     imports = imported_names(file)
     allocations = []
     scopes: dict[int, FunctionLocals] = {}  # per function: computed once, shared by its allocations
     budgets: dict[int, tuple[Node, Budget]] = {}
     makers: dict[int, list[Node]] = {}  # per function: its slice views over pointers
+    conditions = FunctionGuards()
+    # the function each call and slice is in, from one sweep: a walk up per node is quadratic in nesting depth
+    functions = [n for kind in FUNCTIONS for n in file.nodes.get(kind, ())]
+    calls = file.nodes.get("call_expression", ())
+    owner = innermost(functions, calls)
+    owner.update(innermost(functions, file.nodes.get("slice_expression", ())))
     for kind in ("call_expression", "slice_expression"):
         for node in file.nodes.get(kind, ()):
             if is_view_maker(node) is not None:
-                fn = enclosing_function(node)
+                fn = owner.get(node.id)
                 if fn is not None:
                     makers.setdefault(fn.id, []).append(node)
-    for call in file.nodes.get("call_expression", ()):
+    for call in calls:
         kind = allocation_kind(call, c_side)
         if kind is None:
             continue
-        function = enclosing_function(call)
+        function = owner.get(call.id)
         if function is None:
             # a package-level initializer: bound to a variable it lives as long as the program, but
             # handed straight to a C function that copies it, it leaks (once)
@@ -1201,13 +1211,17 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries,
             allocations.append(alloc)
             continue
         # a var_spec is run as part of its var_declaration
-        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, scope, budget)
+        sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, scope, budget,
+                         conditions)
         try:
             sim.run_function()
         except OverBudget:
             alloc.undecided = True
             budget.unchecked += 1
-        except (Undecided, RecursionError):
+        except RecursionError:
+            alloc.undecided = True
+            budget.too_deep += 1
+        except Undecided:
             alloc.undecided = True
         held = {root(k) for k in alloc.kept_in} | ({root(key)} if key else set())
         alloc.early_defer = next((n for c, n in sim.early_defers.items() if c in held), None)
@@ -1219,7 +1233,8 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries,
         alloc.views.sort(key=lambda n: n.start_byte)
         allocations.append(alloc)
     if unchecked is not None:
-        unchecked += [(fn, b.unchecked) for fn, b in budgets.values() if b.unchecked]
+        unchecked += [(fn, b.unchecked, "is too large") for fn, b in budgets.values() if b.unchecked]
+        unchecked += [(fn, b.too_deep, "nests too deeply") for fn, b in budgets.values() if b.too_deep]
     return allocations
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from cgolint.facts.calls import CFunction, c_callee
-from cgolint.facts.containers import freed_keys, is_key, root, selector_path
+from cgolint.facts.containers import RangeLoops, freed_keys, is_key, root, selector_path
 from cgolint.facts.goexpr import call_args, callee_parts, ident, is_conversion, unwrap
 from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
@@ -148,6 +148,19 @@ def imported_names(file: GoFile) -> set[str]:
     return names
 
 
+class _Loops:
+    """A function's range loops, read the first time a free in it needs them."""
+
+    def __init__(self, fn: Node) -> None:
+        self.fn = fn
+        self._loops: RangeLoops | None = None
+
+    def get(self) -> RangeLoops:
+        if self._loops is None:
+            self._loops = RangeLoops(self.fn)
+        return self._loops
+
+
 def _given(arg: Node) -> str | None:
     """The variable an argument gives, whole or through a field: p, &p, p.a, &p.a.b."""
     inner = unwrap(arg)
@@ -186,11 +199,11 @@ class GoSummaries:
                     calls.append(node)
                 else:
                     summary.stores |= self._stored(node, index)
-            bodies.append((summary, index, calls, imported_names(file)))
+            bodies.append((summary, index, calls, imported_names(file), _Loops(fn)))
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
             changed = False
-            for summary, index, calls, imports in bodies:
-                frees, stores, elements = self._scan_calls(index, calls, imports)
+            for summary, index, calls, imports, loops in bodies:
+                frees, stores, elements = self._scan_calls(index, calls, imports, loops)
                 if frees - summary.frees or stores - summary.stores or elements - summary.frees_within:
                     summary.frees |= frees
                     summary.stores |= stores
@@ -217,7 +230,8 @@ class GoSummaries:
             return {index[name]} if name in index else set()
         return set()
 
-    def _scan_calls(self, index: dict[str, int], calls: list[Node], imports: set[str]) -> tuple[set[int], set[int], set[int]]:
+    def _scan_calls(self, index: dict[str, int], calls: list[Node], imports: set[str],
+                    loops: "_Loops") -> tuple[set[int], set[int], set[int]]:
         frees, stores, elements = set(), set(), set()
         for node in calls:
             effect = self.call_effect(node, imports)
@@ -228,7 +242,8 @@ class GoSummaries:
                     if name in index:
                         frees.add(index[name])
                     # for _, p := range param { C.free(p) }, C.free(param[i])
-                    elements |= {index[root(k)] for k in freed_keys(arg, None) if is_key(k) and root(k) in index}
+                    elements |= {index[root(k)] for k in freed_keys(arg, loops.fn, loops.get()) if is_key(k)
+                                 and root(k) in index}
                 if what in ("frees-within", "frees-all") and (base := _given(arg)) in index:
                     elements.add(index[base])  # p, or a field of it: &p.opts frees what p.opts holds
                 elif name in index and what in ("store", "assumed"):
