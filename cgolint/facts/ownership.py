@@ -469,7 +469,9 @@ class Simulation:
     def immediate_closure(self, lit: Node, state: State) -> State:
         """func() { ... }(): its body runs now; a free inside frees, a store stores."""
         body = lit.child_by_field_name("body")
-        for n in walk(body) if body is not None else ():
+        if body is None or not self.mentions(body, state):
+            return state  # no call in it is given the memory or its container
+        for n in walk(body):
             if n.type == "call_expression":
                 new = self.call(n, state)
                 if not new.alive:
