@@ -19,7 +19,7 @@ included where missing.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from weakref import WeakKeyDictionary
 
 from tree_sitter import Node
@@ -44,8 +44,7 @@ class _FileFacts:
     def __init__(self, file: GoFile) -> None:
         self.starts = file.source.line_starts
         self.requirements = _requirements(file)
-        self.functions: dict[int, dict[bytes, list[Node]]] = {}
-        self.ident_starts: list[int] | None = None
+        self.identifiers: dict[bytes, tuple[list[int], list[Node]]] | None = None  # name → (starts, nodes)
 
     def line_start(self, pos: int) -> int:
         return self.starts[bisect_right(self.starts, pos) - 1]
@@ -55,20 +54,17 @@ class _FileFacts:
         i = bisect_right(self.starts, pos)
         return self.starts[i] - 1 if i < len(self.starts) else size
 
-    def names(self, file: GoFile, function: Node) -> dict[bytes, list[Node]]:
-        found = self.functions.get(function.id)
-        if found is None:
-            found = {}
-            idents = file.identifiers
-            if self.ident_starts is None:
-                self.ident_starts = [n.start_byte for n in idents]
-            lo = bisect_right(self.ident_starts, function.start_byte - 1)
-            for n in idents[lo:]:
-                if n.start_byte >= function.end_byte:
-                    break
-                found.setdefault(n.text, []).append(n)
-            self.functions[function.id] = found
-        return found
+    def named(self, file: GoFile, function: Node, name: bytes) -> list[Node]:
+        """The identifiers called name inside function, in order (one index of the file's
+        identifiers by name: per function, nested function literals would make it quadratic)."""
+        if self.identifiers is None:
+            self.identifiers = {}
+            for n in file.identifiers:
+                starts, nodes = self.identifiers.setdefault(n.text, ([], []))
+                starts.append(n.start_byte)
+                nodes.append(n)
+        starts, nodes = self.identifiers.get(name, ((), ()))
+        return list(nodes[bisect_left(starts, function.start_byte):bisect_left(starts, function.end_byte)])
 
 
 _FACTS: WeakKeyDictionary = WeakKeyDictionary()
@@ -133,7 +129,7 @@ def _free_each_iteration(alloc: Allocation, stmt: Node, free: str, var: str) -> 
     removals = [_free_statement(node, var) for node in alloc.frees]  # the last iteration's, after the loop
     if any(r is None or r.start_byte < loop.end_byte for r in removals):
         return None
-    for n in _facts(alloc.file).names(alloc.file, alloc.function).get(var.encode(), []):
+    for n in _facts(alloc.file).named(alloc.file, alloc.function, var.encode()):
         # outside the loop, var is only declared and freed
         if not loop.start_byte <= n.start_byte < loop.end_byte \
                 and not any(r.start_byte <= n.start_byte < r.end_byte for r in removals) \
@@ -195,9 +191,10 @@ def _hoist(alloc: Allocation) -> Fix | None:
         return None  # `else if`: no room for a statement before it
     if stmt.type == "go_statement":
         return None  # the goroutine may use the memory after any free this function could do
-    taken = _facts(file).names(file, alloc.function)
+    facts = _facts(file)
     base = "cs" if alloc.allocator == "C.CString" else "cb"
-    name = next(n for n in (base, *(f"{base}{i}" for i in range(2, 100))) if n.encode() not in taken)
+    name = next(n for n in (base, *(f"{base}{i}" for i in range(2, 100)))
+                if not facts.named(file, alloc.function, n.encode()))
     free = f"C.free(unsafe.Pointer({name}))"
     if stmt.type in _SIMPLE:
         after = _insert_after(file, stmt, free)  # runs right after the statement, in a loop too
@@ -302,7 +299,7 @@ def _rebound(alloc: Allocation, var: str, stmt: Node) -> bool:
     """var is declared, assigned or has its address taken anywhere else in the function: which memory
     it holds at a later exit is then not for a fix to assume."""
     params = alloc.function.child_by_field_name("parameters")
-    for n in _facts(alloc.file).names(alloc.file, alloc.function).get(var.encode(), []):
+    for n in _facts(alloc.file).named(alloc.file, alloc.function, var.encode()):
         if stmt.start_byte <= n.start_byte < stmt.end_byte:
             continue
         if params is not None and params.start_byte <= n.start_byte < params.end_byte:

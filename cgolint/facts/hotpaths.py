@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from cgolint.facts.gotypes import PackageTypes, base_name, receiver_type
+from cgolint.facts.names import NamePositions
 from cgolint.facts.goexpr import callee_parts
 from cgolint.facts.summaries import imported_names
 from cgolint.model import GoFile, Package
@@ -544,14 +545,12 @@ class _Uses:
     COMPARISONS = ("==", "!=", "<", ">=", ">", "<=")
 
     def __init__(self, fn: Node) -> None:
-        self.used: dict[str, list[int]] = {}  # identifier → where it occurs (start bytes, in order)
+        self.names = NamePositions(fn)
         self.compared: dict[str, list[tuple[int, list[str]]]] = {}  # a side, as flat text → (where, both sides)
         self.lasts: set[str] = set()  # names declared as len(x)-1
         for node in walk(fn):
             kind = node.type
-            if kind == "identifier":
-                self.used.setdefault(text(node), []).append(node.start_byte)
-            elif kind == "binary_expression":
+            if kind == "binary_expression":
                 op = node.child_by_field_name("operator")
                 if op is not None and text(op) in self.COMPARISONS:
                     sides = [_flat(node.child_by_field_name("left")), _flat(node.child_by_field_name("right"))]
@@ -566,7 +565,7 @@ class _Uses:
 
     def uses(self, body: Node, names: set[str]) -> bool:
         """Some name is used in body."""
-        return any(_inside(self.used.get(name, ()), body) for name in names)
+        return self.names.mentions(body, names)
 
     def marks_last(self, body: Node, names: set[str], lasts: set[str]) -> bool:
         """The loop's body compares its index with the last index (`i == len(parts)-1`, `j == n`
@@ -580,11 +579,6 @@ class _Uses:
                 return True
             others += [side for _, sides in _between(self.compared.get(name, ()), body) for side in sides if side != name]
         return bool(others) and bool(set(others) & (lasts | self.lasts))
-
-
-def _inside(positions, body: Node) -> bool:
-    i = bisect_left(positions, body.start_byte)
-    return i < len(positions) and positions[i] < body.end_byte
 
 
 def _between(entries, body: Node):

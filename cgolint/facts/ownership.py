@@ -36,6 +36,7 @@ from cgolint.facts.containers import (
 )
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
 from cgolint.facts.guards import FunctionGuards, guards, relation
+from cgolint.facts.names import NamePositions
 from cgolint.facts.summaries import CSummaries, GoSummaries, imported_names, param_names
 from cgolint.model import GoFile
 from cgolint.treewalk import ancestors, innermost, walk
@@ -195,9 +196,10 @@ class Simulation:
 
     def __init__(self, alloc: Allocation, go: GoSummaries, imports: set[str], statement: Node | None,
                  target: Node | None, scope: FunctionLocals | None = None, budget: Budget | None = None,
-                 conditions: FunctionGuards | None = None) -> None:
+                 conditions: FunctionGuards | None = None, names: NamePositions | None = None) -> None:
         self.alloc = alloc
         self.budget = budget if budget is not None else Budget(STEP_BUDGET)
+        self.names = names  # where the function uses each name, when the caller has it
         self.key = alloc.key  # the container key it is bound to, "" for a variable
         self.go = go
         self.imports = imports
@@ -329,7 +331,9 @@ class Simulation:
         names = state.names() | state.view_names() | state.roots()
         if not names:
             return False
-        for n in walk(node):  # closures included: a capture is a mention
+        if self.names is not None:
+            return self.names.mentions(node, names)  # closures included: a capture is a mention
+        for n in walk(node):
             if n.type == "identifier" and n.text.decode("utf-8", "replace") in names:
                 return True
         return False
@@ -1157,10 +1161,17 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries,
     budgets: dict[int, tuple[Node, Budget]] = {}
     makers: dict[int, list[Node]] = {}  # per function: its slice views over pointers
     conditions = FunctionGuards()
+    names: dict[int, NamePositions] = {}  # per top-level function (its literals share it), for the allocations in it
     # the function each call and slice is in, from one sweep: a walk up per node is quadratic in nesting depth
     functions = [n for kind in FUNCTIONS for n in file.nodes.get(kind, ())]
     calls = file.nodes.get("call_expression", ())
     owner = innermost(functions, calls)
+    ordered = sorted(functions, key=lambda n: (n.start_byte, -n.end_byte))
+    outer = innermost(ordered, ordered)
+    top: dict[int, Node] = {}  # function or literal → the top-level function it is in (enclosing ones come first)
+    for fn in ordered:
+        around = outer.get(fn.id)
+        top[fn.id] = top[around.id] if around is not None else fn
     owner.update(innermost(functions, file.nodes.get("slice_expression", ())))
     for kind in ("call_expression", "slice_expression"):
         for node in file.nodes.get(kind, ()):
@@ -1213,8 +1224,11 @@ def analyse_file(file: GoFile, go: GoSummaries, c_side: CSummaries,
             allocations.append(alloc)
             continue
         # a var_spec is run as part of its var_declaration
+        outermost = top.get(function.id, function)
+        if outermost.id not in names:
+            names[outermost.id] = NamePositions(outermost)
         sim = Simulation(alloc, go, imports, stmt.parent if stmt.type == "var_spec" else stmt, target, scope, budget,
-                         conditions)
+                         conditions, names[outermost.id])
         try:
             sim.run_function()
         except OverBudget:
