@@ -204,18 +204,19 @@ def _fingerprint(findings: list[Finding], sources: dict[str, SourceFile], go_fil
     leak in the same function gets the next count. SARIF partialFingerprints and baselines use it."""
     seen: dict[str, int] = {}
     digests: dict[tuple[str, str, int, int], str] = {}  # a long line is hashed once per rule and column
-    offsets: dict[str, list[int]] = {}
+    offsets: dict[str, list[int]] = {}  # per Go file: where its findings start
     for f in findings:
         source = sources.get(f.span.path)
         if source is not None and f.span.path in go_files:
-            offsets.setdefault(f.span.path, []).append(source.line_starts[f.span.start.line - 1] + f.span.start.column - 1)
+            offsets.setdefault(f.span.path, []).append(_offset(source, f.span))
     # per Go file: offset → (its statement, its function)
     places = {path: _places(go_files[path].tree.root_node, at) for path, at in offsets.items()}
     for f in findings:
         where = (f.rule_id, f.span.path, f.span.start.line, f.span.start.column)
         if where not in digests:
-            function, text = _context(f.span, sources.get(f.span.path), go_files.get(f.span.path),
-                                      places.get(f.span.path, {}))
+            source = sources.get(f.span.path)
+            place = places[f.span.path][_offset(source, f.span)] if f.span.path in places else None
+            function, text = _context(f.span, source, place)
             base = b"\0".join([f.rule_id.encode(), os.fsencode(f.span.path), function, b"".join(text.split())])
             digests[where] = hashlib.sha256(base).hexdigest()[:32]
         digest = digests[where]
@@ -250,17 +251,18 @@ def _places(root: Node, offsets: list[int]) -> dict[int, tuple[Node | None, Node
     return out
 
 
-def _context(span, source: SourceFile | None, go_file: GoFile | None, places: dict[int, tuple]) -> tuple[bytes, bytes]:
+def _offset(source: SourceFile, span) -> int:
+    return source.line_starts[span.start.line - 1] + span.start.column - 1
+
+
+def _context(span, source: SourceFile | None, place: tuple[Node | None, Node | None] | None) -> tuple[bytes, bytes]:
     """(the enclosing Go function's name, the statement's text) of a finding; outside Go code
     (a preamble, a C file, a declaration) the function is empty and the text is the line's.
-    places: _places for the finding's file."""
+    place: (its statement, its function) from _places, for a finding in a Go file."""
     if source is None:
         return b"", b""
     line = source.line_bytes(span.start.line)
-    if go_file is None:
-        return b"", line
-    at = source.line_starts[span.start.line - 1] + span.start.column - 1
-    statement, function = places.get(at, (None, None))
+    statement, function = place if place is not None else (None, None)
     if function is None:
         return b"", line
     name = function.child_by_field_name("name")

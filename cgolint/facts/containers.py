@@ -103,6 +103,17 @@ def selector_path(expr: Node | None) -> tuple[str, list[str]] | None:
     return None
 
 
+def given_path(arg: Node) -> tuple[str, list[str], bool] | None:
+    """What an argument gives a call, through conversions: (x, fields, whether by address) for x,
+    x.a.b, &x and &x.a.b; None for anything else."""
+    inner = unwrap(arg)
+    address = inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&")
+    if address:
+        inner = inner.child_by_field_name("operand")
+    path = selector_path(inner)
+    return (path[0], path[1], address) if path is not None else None
+
+
 def read_keys(expr: Node | None) -> tuple[str, ...]:
     """The keys an expression reads (through conversions): x.f, or any element for x[e]."""
     key = store_key(expr) if expr is not None else None
@@ -332,13 +343,10 @@ def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:
                     out.add(name)
                 out |= freed_keys(arg, body)
             if what in ("frees-within", "frees-all"):  # frees what the slice, array or struct (&x) it is given holds
-                inner = unwrap(arg)
-                if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
-                    inner = inner.child_by_field_name("operand")
-                name = ident(inner)
-                if name is not None:
-                    out |= set(element_keys(name)) | {f"{name}.*"}
-                elif (path := selector_path(inner)) is not None:
-                    out.add(".".join([path[0], *path[1], "*"]))  # &x.a: whatever x.a holds
+                given = given_path(arg)
+                if given is not None and not given[1]:
+                    out |= set(element_keys(given[0])) | {f"{given[0]}.*"}
+                elif given is not None:
+                    out.add(".".join([given[0], *given[1], "*"]))  # &x.a: whatever x.a holds
     return out
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from cgolint.facts.bindings import binding
-from cgolint.facts.containers import FunctionLocals, function_locals, root, selector_path
+from cgolint.facts.containers import FunctionLocals, function_locals, given_path, root
 from cgolint.facts.goexpr import call_args, callee_parts, unwrap, walk_outside_closures
 from cgolint.facts.ownership import (
     FUNCTIONS,
@@ -51,7 +51,7 @@ from cgolint.facts.ownership import (
     Undecided,
     enclosing_function,
 )
-from cgolint.facts.summaries import GoSummaries, imported_names, param_names
+from cgolint.facts.summaries import GoSummaries, imported_names, param_names, param_types
 from cgolint.model import GoFile, Package
 from cgolint.treewalk import walk
 
@@ -81,27 +81,14 @@ class FilledLeak:
     held: Allocation  # the memory as the caller holds it, with the paths that lose it (leaks), frees and escapes
 
 
-def _param_types(fn: Node) -> list[Node | None]:
-    """Each parameter's type, in the order of param_names."""
-    params = fn.child_by_field_name("parameters")
-    out: list[Node | None] = []
-    for decl in params.named_children if params is not None else ():
-        if decl.type not in ("parameter_declaration", "variadic_parameter_declaration"):
-            continue
-        kind = decl.child_by_field_name("type") if decl.type == "parameter_declaration" else None
-        out += [kind] * max(1, len(decl.children_by_field_name("name")))
-    return out
-
-
 def _c_struct_param(fn: Node, name: str) -> int | None:
     """The index of parameter name when its type is a pointer to a C type (`*C.git_proxy_options`)."""
     names = param_names(fn)
     if name not in names or names.count(name) != 1:
         return None
     index = names.index(name)
-    types = _param_types(fn)
-    kind = types[index] if index < len(types) else None
-    if kind is None or kind.type != "pointer_type" or not b"".join(kind.text.split()).startswith(b"*C."):
+    types = param_types(fn)
+    if index >= len(types) or not "".join(types[index].split()).startswith("*C."):
         return None
     return index
 
@@ -109,12 +96,8 @@ def _c_struct_param(fn: Node, name: str) -> int | None:
 def _target(arg: Node) -> tuple[str, list[str], bool] | None:
     """What an argument gives a `*C.T` parameter: (x, fields, by address) for `x` (a pointer),
     `&x` and `&x.a.b`; None for anything else (`x.a` passes a field's value)."""
-    inner = unwrap(arg)
-    address = inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&")
-    path = selector_path(inner.child_by_field_name("operand") if address else inner) if inner is not None else None
-    if path is None or (path[1] and not address):
-        return None
-    return path[0], path[1], address
+    given = given_path(arg)
+    return given if given is not None and (given[2] or not given[1]) else None
 
 
 def _mentions(node: Node, name: str) -> bool:

@@ -91,9 +91,7 @@ class FunctionGuards:
         conditions = self._conditions.get(fn.id)
         if conditions is None:
             conditions = self._conditions[fn.id] = _conditions(fn)
-        if stmt.id not in conditions:
-            return guards(stmt, fn)
-        chain = conditions[stmt.id]
+        chain = conditions.get(stmt.id)  # every statement and call of fn is there
         out = set()
         while chain is not None:
             cond, chain = chain
@@ -132,28 +130,6 @@ def _conditions(fn: Node) -> dict[int, tuple | None]:
             continue
         for child in node.children:
             stack.append((child, chain))
-    return out
-
-
-def _unchanging(names: set[str], fn: Node) -> bool:
-    """The function declares each name at most once and never assigns it or takes its address."""
-    return _Writes(fn).unchanging(names)
-
-
-def guards(stmt: Node, fn: Node) -> set[bytes]:
-    """The conditions of the ifs whose then-branch holds stmt (within fn), when they are guards
-    (a walk up, for one statement: FunctionGuards answers for a whole file without one)."""
-    out = set()
-    node = stmt
-    while node.parent is not None and node.id != fn.id:
-        parent = node.parent
-        if parent.type == "if_statement" and parent.child_by_field_name("consequence") == node \
-                and parent.child_by_field_name("initializer") is None:
-            cond = parent.child_by_field_name("condition")
-            names = _variables(cond) if cond is not None else None
-            if names is not None and _unchanging(names, fn):
-                out.add(_normal(cond))
-        node = parent
     return out
 
 

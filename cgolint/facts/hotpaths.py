@@ -40,7 +40,7 @@ from tree_sitter import Node
 from cgolint.facts.gotypes import PackageTypes, base_name, receiver_type
 from cgolint.facts.names import NamePositions
 from cgolint.facts.goexpr import callee_parts
-from cgolint.facts.summaries import imported_names
+from cgolint.facts.summaries import imported_names, param_types
 from cgolint.model import GoFile, Package
 from cgolint.source import Span
 from cgolint.treewalk import innermost, text, walk
@@ -103,31 +103,15 @@ class Region:
     chain: tuple[Reason, ...] | None = None  # why it is hot, innermost reason first
 
 
-def _type_text(param: Node) -> str:
-    t = param.child_by_field_name("type")
-    return t.text.decode("utf-8", "replace") if t is not None else ""
-
-
-def _params(fn: Node) -> list[str]:
-    """The parameter types, one per parameter name."""
-    params = fn.child_by_field_name("parameters")
-    out = []
-    for decl in params.named_children if params is not None else ():
-        if decl.type in ("parameter_declaration", "variadic_parameter_declaration"):
-            names = decl.children_by_field_name("name")
-            out += [_type_text(decl)] * max(1, len(names))
-    return out
-
-
 def is_http_handler(fn: Node) -> bool:
-    types = _params(fn)
+    types = param_types(fn)
     return len(types) == 2 and types[0].endswith("ResponseWriter") and types[1].endswith("Request") \
         and types[1].startswith("*")
 
 
 def is_grpc_method(fn: Node) -> bool:
     """(ctx context.Context, req *XxxRequest): the shape of generated gRPC service methods."""
-    types = _params(fn)
+    types = param_types(fn)
     return fn.type == "method_declaration" and len(types) == 2 and types[0] == "context.Context" \
         and types[1].startswith("*") and types[1].endswith(("Request", "Req"))
 
@@ -213,7 +197,7 @@ class HotPaths:
                 self.functions.setdefault(name, []).append(region)
         short = region.name.rsplit(".", 1)[-1].lower()
         region.teardown = node.type != "func_literal" and short.startswith(TEARDOWN_PREFIXES)
-        types = _params(node)
+        types = param_types(node)
         if region.name == "init" or any(t in ("*testing.T", "*testing.B", "testing.TB") for t in types):
             region.cold = True
         if node.type == "func_literal" and _is_once_body(node):
@@ -256,15 +240,10 @@ class HotPaths:
     # ---- where a node sits
 
     def region_of(self, node: Node) -> Region | None:
-        if node.id in self._owner:  # a call or a function literal: known without a walk up the tree
-            owner = self._owner[node.id]
-            return self.regions.get(owner.id) if owner is not None else None
-        parent = node.parent
-        while parent is not None:
-            if parent.type in REGIONS:
-                return self.regions.get(parent.id)
-            parent = parent.parent
-        return None
+        """The region a call or function literal runs in (known from the index, without a walk up
+        the tree)."""
+        owner = self._owner.get(node.id)
+        return self.regions.get(owner.id) if owner is not None else None
 
     def _place(self, node: Node, region: Region) -> tuple | None:
         """(the loops around node, the loop-body statements it runs in) within the region, for a call
@@ -278,25 +257,7 @@ class HotPaths:
         """The innermost per-item loop of the region that runs node once per item, with what it
         iterates ("over files", "counting i"), or None."""
         place = self._place(node, region)
-        if place is not None:
-            return self._per_item_loop(place[0], region.node)
-        child, parent = node, node.parent
-        once = False  # inside a loop's initializer or range expression: evaluated once
-        while parent is not None and parent.id != region.node.id:
-            if parent.type == "defer_statement":
-                return None  # runs at function exit, not in the loop
-            if parent.type == "for_clause" and _same(parent.child_by_field_name("initializer"), child):
-                once = True
-            elif parent.type == "range_clause" and _same(parent.child_by_field_name("right"), child):
-                once = True
-            elif parent.type == "for_statement":
-                if not once:
-                    what = self.per_item(parent, region.node)
-                    if what is not None:
-                        return parent, what
-                once = False  # an enclosing loop runs this loop's initializer every time
-            child, parent = parent, parent.parent
-        return None
+        return self._per_item_loop(place[0], region.node) if place is not None else None
 
     def _per_item_loop(self, link, within: Node) -> tuple[Node, str] | None:
         if link is _DEFERRED:
@@ -313,31 +274,25 @@ class HotPaths:
             found = link.found
         return found
 
-    def per_item(self, loop: Node, within: Node | None = None) -> str | None:
+    def per_item(self, loop: Node, within: Node) -> str | None:
         """What a per-item loop iterates ("over files", "counting i"), or None for other loops.
-        within: the function or literal the loop is in, when known."""
+        within: the function or literal the loop is in."""
         if loop.id not in self._per_item:
             self._per_item[loop.id] = self._classify(loop, within)
         return self._per_item[loop.id]
 
-    def _uses_in(self, loop: Node, within: Node | None) -> _Uses:
-        fn = within
-        if fn is None:
-            fn = loop.parent
-            while fn is not None and fn.type not in REGIONS:
-                fn = fn.parent
-        fn = fn if fn is not None else loop
+    def _uses_in(self, fn: Node) -> _Uses:
         found = self._uses.get(fn.id)
         if found is None:
             found = self._uses[fn.id] = _Uses(fn)
         return found
 
-    def _classify(self, loop: Node, within: Node | None) -> str | None:
+    def _classify(self, loop: Node, within: Node) -> str | None:
         clause = next((c for c in loop.named_children if c.type in ("range_clause", "for_clause")), None)
         body = loop.child_by_field_name("body")
         if clause is None or body is None:
             return None  # `for {}` or `for cond {}`: a dedicated or protocol loop
-        uses = self._uses_in(loop, within)
+        uses = self._uses_in(within)
         if clause.type == "range_clause":
             right = clause.child_by_field_name("right")
             kind = self.types.kind(self.types.type_of(right, within=within))
@@ -382,17 +337,7 @@ class HotPaths:
         BUSY { break }; C.wait() }`), not the operation itself."""
         region = self.region_of(node)
         place = self._place(node, region) if region is not None else None
-        if place is not None:
-            return self._waits(place[1], region.node)
-        child, parent = node, node.parent
-        while region is not None and parent is not None and parent.id != region.node.id:
-            if parent.type in ("block", "statement_list") and parent.parent is not None:
-                loop = parent.parent if parent.type == "block" else parent.parent.parent
-                if loop is not None and loop.type == "for_statement" and self.per_item(loop, region.node) is None \
-                        and _after_exit_check(parent, child):
-                    return True
-            child, parent = parent, parent.parent
-        return False
+        return self._waits(place[1], region.node) if place is not None else False
 
     def _waits(self, step: _Step | None, within: Node) -> bool:
         pending = []
@@ -589,14 +534,10 @@ def _between(entries, body: Node):
         i += 1
 
 
-def _after_exit_check(block: Node, stmt: Node) -> bool:
-    """An earlier statement of the loop body ends the loop (break or return) on a condition over a C
-    call's result: `if rc := C.op(); rc != C.BUSY { break }`, or `rc = C.op()` then `if rc != ...`."""
-    return _exit_checks(block).get(stmt.id, False)
-
-
 def _exit_checks(block: Node) -> dict[int, bool]:
-    """_after_exit_check for every statement of block, in one pass over it."""
+    """For every statement of a loop body: whether an earlier one ends the loop (break or return)
+    on a condition over a C call's result (`if rc := C.op(); rc != C.BUSY { break }`, or `rc =
+    C.op()` then `if rc != ...`). One pass over the body."""
     out: dict[int, bool] = {}
     results: set[str] = set()
     found = False

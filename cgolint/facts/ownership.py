@@ -24,6 +24,7 @@ from tree_sitter import Node
 from cgolint.facts.bindings import appended_to, assigned_to, binding, is_view_maker, through_conversions
 from cgolint.facts.containers import (
     frees_in,
+    given_path,
     is_element,
     is_key,
     literal_keys,
@@ -35,7 +36,7 @@ from cgolint.facts.containers import (
     store_key,
 )
 from cgolint.facts.goexpr import call_args, callee_parts, ident, unwrap, walk_outside_closures
-from cgolint.facts.guards import FunctionGuards, guards, relation
+from cgolint.facts.guards import FunctionGuards, relation
 from cgolint.facts.names import NamePositions
 from cgolint.facts.summaries import CSummaries, GoSummaries, imported_names, param_names
 from cgolint.model import GoFile
@@ -199,7 +200,8 @@ class Simulation:
                  conditions: FunctionGuards | None = None, names: NamePositions | None = None) -> None:
         self.alloc = alloc
         self.budget = budget if budget is not None else Budget(STEP_BUDGET)
-        self.names = names  # where the function uses each name, when the caller has it
+        # where the function uses each name (a caller simulating many allocations shares one index)
+        self.names = names if names is not None else NamePositions(alloc.function)
         self.key = alloc.key  # the container key it is bound to, "" for a variable
         self.go = go
         self.imports = imports
@@ -229,8 +231,8 @@ class Simulation:
                 self.error_vars.add(names[1].text.decode("utf-8", "replace"))
         self.locals = scope.all
         self.scope_of_param = fn.id
-        guarded = statement if statement is not None else alloc.call
-        self.guards = conditions.guards(guarded, fn) if conditions is not None else guards(guarded, fn)  # if c { p = alloc }
+        conditions = conditions if conditions is not None else FunctionGuards()
+        self.guards = conditions.guards(statement if statement is not None else alloc.call, fn)  # if c { p = alloc }
         self.containers = scope.containers
         self._frees: dict[int, set[str]] = {}
         self.early_defers: dict[str, Node] = {}  # container → a deferred call that was given it early
@@ -331,12 +333,7 @@ class Simulation:
         names = state.names() | state.view_names() | state.roots()
         if not names:
             return False
-        if self.names is not None:
-            return self.names.mentions(node, names)  # closures included: a capture is a mention
-        for n in walk(node):
-            if n.type == "identifier" and n.text.decode("utf-8", "replace") in names:
-                return True
-        return False
+        return self.names.mentions(node, names)  # closures included: a capture is a mention
 
     def effects(self, node: Node | None, state: State | None) -> State | None:
         """Calls and captures inside an expression or simple statement, in source order."""
@@ -1034,12 +1031,9 @@ def _covers(freed: frozenset | set, names: set[str]) -> bool:
 
 def _within(arg: Node) -> str:
     """The part of a container an argument gives: "x.a" for &x.a (or x.a), else the container."""
-    inner = unwrap(arg)
-    if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
-        inner = inner.child_by_field_name("operand")
-    path = selector_path(inner)
-    if path is not None:
-        return ".".join([path[0], *path[1]])
+    given = given_path(arg)
+    if given is not None:
+        return ".".join([given[0], *given[1]])
     return _container_arg(arg) or ""
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node
 
 from cgolint.facts.calls import CFunction, c_callee
-from cgolint.facts.containers import RangeLoops, freed_keys, is_key, root, selector_path
+from cgolint.facts.containers import RangeLoops, freed_keys, given_path, is_key, root
 from cgolint.facts.goexpr import call_args, callee_parts, ident, is_conversion, unwrap
 from cgolint.facts.owners import Owners, name_adopts
 from cgolint.model import GoFile, Package
@@ -136,6 +136,18 @@ def param_names(fn: Node) -> list[str]:
     return names
 
 
+def param_types(fn: Node) -> list[str]:
+    """Each parameter's type as written, one per parameter name (a variadic one's element type)."""
+    params = fn.child_by_field_name("parameters")
+    out = []
+    for decl in params.named_children if params is not None else ():
+        if decl.type in ("parameter_declaration", "variadic_parameter_declaration"):
+            kind = decl.child_by_field_name("type")
+            out += [kind.text.decode("utf-8", "replace") if kind is not None else ""] * max(
+                1, len(decl.children_by_field_name("name")))
+    return out
+
+
 def imported_names(file: GoFile) -> set[str]:
     names = set()
     for spec in file.nodes.get("import_spec", ()):
@@ -159,15 +171,6 @@ class _Loops:
         if self._loops is None:
             self._loops = RangeLoops(self.fn)
         return self._loops
-
-
-def _given(arg: Node) -> str | None:
-    """The variable an argument gives, whole or through a field: p, &p, p.a, &p.a.b."""
-    inner = unwrap(arg)
-    if inner is not None and inner.type == "unary_expression" and inner.text.startswith(b"&"):
-        inner = inner.child_by_field_name("operand")
-    path = selector_path(inner)
-    return path[0] if path is not None else None
 
 
 class GoSummaries:
@@ -244,8 +247,9 @@ class GoSummaries:
                     # for _, p := range param { C.free(p) }, C.free(param[i])
                     elements |= {index[root(k)] for k in freed_keys(arg, loops.fn, loops.get()) if is_key(k)
                                  and root(k) in index}
-                if what in ("frees-within", "frees-all") and (base := _given(arg)) in index:
-                    elements.add(index[base])  # p, or a field of it: &p.opts frees what p.opts holds
+                if what in ("frees-within", "frees-all") and (given := given_path(arg)) is not None \
+                        and given[0] in index:
+                    elements.add(index[given[0]])  # p, or a field of it: &p.opts frees what p.opts holds
                 elif name in index and what in ("store", "assumed"):
                     stores.add(index[name])
         return frees, stores, elements
