@@ -215,9 +215,14 @@ def _check(args) -> int:
         from cgolint import fixes
 
         if args.diff:
+            from cgolint.output.text import render_problems
+
             sys.stdout.write(fixes.diff(fixed, Path.cwd()))
+            sys.stderr.write(render_problems(report))  # an unreadable file or a bug must not pass as "no change"
             if args.show_fixes:
                 sys.stderr.write(fixes.summary(fixed.applied, {m.id: m.name for m in report.rules}))
+            if report.internal_errors:
+                return EXIT_ERROR
             return EXIT_FINDINGS if fixed.changed() else EXIT_OK
         problems = fixes.write(fixed)
         for problem in problems:

@@ -109,6 +109,26 @@ def test_diff_prints_the_change_and_writes_nothing(shapes):
     assert (clean.code, clean.out) == (0, "")
 
 
+def test_fix_adds_unsafe_to_an_import_group(tmp_path):
+    """A file whose imports after `import "C"` are a group without "unsafe" gets "unsafe" in that group
+    (this crashed the rule with a RecursionError, losing every CGO001 finding of the package)."""
+    (tmp_path / "go.mod").write_text("module greet\n\ngo 1.21\n", encoding="utf-8")
+    (tmp_path / "greet.go").write_text(
+        'package greet\n\n// #include <stdio.h>\nimport "C"\nimport (\n\t"fmt"\n)\n\n'
+        "// Greet prints a greeting through C's puts.\nfunc Greet(name string) {\n"
+        '\tcs := C.CString(fmt.Sprintf("hello, %s", name))\n\tC.puts(cs)\n}\n', encoding="utf-8")
+    diff = run_cli("check", "--no-cache", "--diff", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert (diff.code, diff.err) == (1, "")
+    assert [f["line"] for f in findings(tmp_path, ".")] == [11]
+    result = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert (tmp_path / "greet.go").read_text(encoding="utf-8") == (
+        'package greet\n\n// #include <stdlib.h>\n// #include <stdio.h>\nimport "C"\nimport (\n\t"unsafe"\n\t"fmt"\n)\n\n'
+        "// Greet prints a greeting through C's puts.\nfunc Greet(name string) {\n"
+        '\tcs := C.CString(fmt.Sprintf("hello, %s", name))\n\tdefer C.free(unsafe.Pointer(cs))\n\tC.puts(cs)\n}\n')
+    go("vet", ".", cwd=tmp_path)
+
+
 def test_fix_refuses_standard_input(shapes):
     result = run_cli("check", "--fix", "--stdin-filename", "shapes.go", "-", cwd=shapes)
     assert result.code == 2

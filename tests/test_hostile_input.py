@@ -262,6 +262,21 @@ def test_internal_error_exits_2_and_marks_the_sarif_run_failed(tmp_path, monkeyp
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["CGO001"]
 
 
+def test_internal_error_under_diff_is_shown_and_exits_2(tmp_path, monkeypatch):
+    """--diff prints the fixes it can make, but a rule that failed is no "nothing to change": the
+    problem goes to stderr and the run exits 2."""
+    from cgolint.checks.blocking_c_call_in_hot_path import BlockingCCallInHotPath
+
+    def broken(self, facts):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(BlockingCCallInHotPath, "check", broken)
+    write_tree(tmp_path, {"a.go": GOOD})
+    result = run_cli("check", "--no-cache", "--jobs", "1", "--diff", cwd=tmp_path)
+    assert result.code == 2
+    assert "a.go: error: internal error in CGO003 (ValueError: boom at test_hostile_input.py:" in result.err
+
+
 def test_a_run_without_internal_errors_is_successful_in_sarif(tmp_path):
     write_tree(tmp_path, {"a.go": GOOD})
     log = json.loads(run_cli("check", "--no-cache", "--format", "sarif", cwd=tmp_path).out)

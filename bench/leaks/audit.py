@@ -255,10 +255,13 @@ def cmd_run(args) -> int:
             "problems": len(problems),
             "syntax_error_problems": sum("syntax error" in p.get("message", "") for p in problems),
             "fatal_problems": sum(bool(p.get("fatal")) for p in problems),
+            "internal_errors": [p["message"] for p in problems if p.get("internal")],
             "crash": report.get("crash"),
         })
+        internal = sum(bool(p.get("internal")) for p in problems)
         print(f"{module}@{version}: {dict(counts)} problems={len(problems)} "
-              f"{elapsed:.1f}s{' CRASH' if report.get('crash') else ''}", file=sys.stderr)
+              f"{elapsed:.1f}s{' CRASH' if report.get('crash') else ''}"
+              f"{f' INTERNAL ERRORS={internal}' if internal else ''}", file=sys.stderr)
     findings.sort(key=lambda r: (r["module"], r["path"], r["line"], r["col"] or 0, r["rule"], r["message"]))
     out = {"cgolint_root": str(root), "modules": modules_out, "findings": findings}
     Path(args.out).write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
@@ -347,6 +350,7 @@ def cmd_score(args) -> int:
     print("\nproblems per module (total / syntax error / fatal):")
     for m in data["modules"]:
         crash = "  CRASH" if m.get("crash") else ""
+        crash += "".join(f"\n    INTERNAL ERROR: {msg}" for msg in m.get("internal_errors", ()))
         print(f"  {m['module']}@{m['version']}: {m['problems']} / {m['syntax_error_problems']} / {m['fatal_problems']}{crash}")
 
     if args.table:

@@ -43,7 +43,7 @@ class _FileFacts:
 
     def __init__(self, file: GoFile) -> None:
         self.starts = file.source.line_starts
-        self.requirements = _requirements(file)
+        self.requirements: list[Edit] = []  # set by _facts once the facts are registered (they need them)
         self.identifiers: dict[bytes, tuple[list[int], list[Node]]] | None = None  # name → (starts, nodes)
 
     def line_start(self, pos: int) -> int:
@@ -74,6 +74,7 @@ def _facts(file: GoFile) -> _FileFacts:
     facts = _FACTS.get(file)
     if facts is None:
         facts = _FACTS[file] = _FileFacts(file)
+        facts.requirements = _requirements(file)  # places its edits with facts' line starts
     return facts
 _BINDINGS = ("short_var_declaration", "assignment_statement", "var_declaration")
 _SIMPLE = ("expression_statement", "short_var_declaration", "assignment_statement")
