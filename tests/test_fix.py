@@ -183,15 +183,16 @@ def test_fixed_leak_examples_lose_nothing_under_valgrind(fixed_examples, example
 
 def test_fixed_containers_example_keeps_only_what_has_no_fix(fixed_examples, tmp_path):
     """The fixes free the local struct fields (2 request fields and the event text per iteration):
-    of the 43 blocks the program left (14 per iteration, 3 iterations, and the banner), 34 remain,
-    with no invalid free. (The fill, a string a helper stores in the caller's struct, has no fix.)"""
+    of the 46 blocks the program left (15 per iteration, 3 iterations, and the banner), 37 remain,
+    with no invalid free. (The fill, a string a helper stores in the caller's struct, and the fields
+    of struct literals have no fix.)"""
     if VALGRIND is None or GO is None:
         pytest.skip("needs go and valgrind (.ci/run installs valgrind)")
     prog = tmp_path / "containers"
     go("build", "-o", str(prog), "./cgo001-containers/bad", cwd=fixed_examples[0])
     done = subprocess.run([VALGRIND, *VALGRIND_ARGS, "--show-leak-kinds=definite,indirect,reachable", str(prog)],
                           capture_output=True, text=True, timeout=120)
-    assert cgo_malloc_blocks_left(done.stderr) == 34, done.stderr
+    assert cgo_malloc_blocks_left(done.stderr) == 37, done.stderr
     assert "Invalid free" not in done.stderr, done.stderr
 
 

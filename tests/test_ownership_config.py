@@ -70,6 +70,36 @@ def test_takes_ownership_table_adds_an_argument(lint):
     assert len(json.loads(lint({"p.go": SRC, "cgolint.toml": config}, "--format", "json").out)["findings"]) == 1
 
 
+META = '''package m
+
+/*
+#include <stdlib.h>
+void set_labels(void *obj, const char *name, const char *title, const char *note);
+*/
+import "C"
+
+import "unsafe"
+
+func Label(obj unsafe.Pointer, name, title, note string) {
+	C.set_labels(obj, C.CString(name), C.CString(title), C.CString(note))
+}
+'''
+
+
+def test_takes_ownership_table_takes_a_list_of_arguments(lint):
+    leaked = json.loads(lint({"m.go": META}, "--format", "json").out)["findings"]
+    assert [(f["line"], f["column"]) for f in leaked] == [(12, 20), (12, 37), (12, 55)]
+    config = 'takes-ownership = [{ names = ["set_labels"], arg = [1, 3], effect = "keeps" }]\n'
+    kept = json.loads(lint({"m.go": META, "cgolint.toml": config}, "--format", "json").out)["findings"]
+    assert [(f["line"], f["column"]) for f in kept] == [(12, 37)]  # the title (argument 2) is still copied
+    for arg, why in (("[]", "'arg' must be an argument index or a non-empty list of them"),
+                     ("[1, -1]", "'arg' must be a 0-based argument index (0, 1, 2 ...), not -1"),
+                     ('["1"]', "'arg' must be a 0-based argument index (0, 1, 2 ...), not '1'")):
+        config = f'takes-ownership = [{{ names = ["set_labels"], arg = {arg} }}]\n'
+        result = lint({"m.go": META, "cgolint.toml": config})
+        assert result.code == 2 and why in result.err and "Traceback" not in result.err, result.err
+
+
 def test_takes_ownership_table_errors_are_clear(lint):
     result = lint({"p.go": SRC, "cgolint.toml": 'takes-ownership = [{ names = ["f"], effect = "adopts" }]\n'})
     assert result.code == 2
@@ -84,7 +114,8 @@ def test_every_catalog_entry_cites_its_documentation():
             "g_test_init", "gtk_init", "gtk_init_check", "gtk_test_init", "CFStringCreateWithCStringNoCopy",
             "CFStringCreateWithBytesNoCopy", "CFDataCreateWithBytesNoCopy", "sqlite3_result_text",
             "sqlite3_result_blob", "sqlite3_result_text64", "sqlite3_result_blob64", "sqlite3_bind_text",
-            "sqlite3_bind_blob", "sqlite3_bind_text64", "sqlite3_bind_blob64", "putenv"} <= {o.name for o in owners}
+            "sqlite3_bind_blob", "sqlite3_bind_text64", "sqlite3_bind_blob64", "putenv",
+            "gst_element_class_set_static_metadata", "gst_element_class_add_static_metadata"} <= {o.name for o in owners}
     for owner in owners:
         assert owner.source.startswith("https://") and owner.why, owner.name
 

@@ -124,6 +124,9 @@ def _literal_binding(node: Node) -> tuple[Node, Node, str] | None:
     lit = node.parent
     while lit is not None and lit.type in ("literal_element", "keyed_element", "literal_value"):
         lit = lit.parent
+        if lit is not None and lit.type == "composite_literal" and lit.parent is not None \
+                and lit.parent.type == "literal_element":
+            lit = lit.parent  # T{f: U{g: node}}: the literal that is bound is the outer one
     if lit is None or lit.type != "composite_literal":
         return None
     bound = assigned_to(lit)

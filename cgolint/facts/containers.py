@@ -219,31 +219,38 @@ def function_locals(fn: Node, params: list[str]) -> FunctionLocals:
 
 
 def literal_keys(literal: Node, container: str) -> list[tuple[Node, str]]:
-    """(element value, key) for each element of a composite literal bound to container."""
-    kind = type_kind(literal.child_by_field_name("type"))
-    body = literal.child_by_field_name("body")
+    """(element value, key) for each element of a composite literal bound to container, and for
+    the fields of a struct literal inside it (`T{f: U{g: v}}`: v at container.f.g)."""
     out = []
-    for element in body.named_children if body is not None else ():
-        if element.type == "keyed_element":
-            parts = [c for c in element.named_children if c.type != "comment"]
-            if len(parts) != 2:
-                continue
-            key_node, value = parts
-            value = value.named_children[0] if value.type == "literal_element" and value.named_child_count else value
-            if kind == "struct":
-                key_node = key_node.named_children[0] if key_node.type == "literal_element" and key_node.named_child_count else key_node
-                if key_node.type in ("identifier", "field_identifier"):
-                    out.append((value, f"{container}.{key_node.text.decode('utf-8', 'replace')}"))
-            elif kind in ("slice", "array", "map"):
+    stack = [(literal, container)]
+    while stack:
+        literal, container = stack.pop()
+        kind = type_kind(literal.child_by_field_name("type"))
+        body = literal.child_by_field_name("body")
+        for element in body.named_children if body is not None else ():
+            if element.type == "keyed_element":
+                parts = [c for c in element.named_children if c.type != "comment"]
+                if len(parts) != 2:
+                    continue
+                key_node, value = parts
+                value = value.named_children[0] if value.type == "literal_element" and value.named_child_count else value
+                if kind == "struct":
+                    key_node = key_node.named_children[0] if key_node.type == "literal_element" and key_node.named_child_count else key_node
+                    if key_node.type in ("identifier", "field_identifier"):
+                        key = f"{container}.{key_node.text.decode('utf-8', 'replace')}"
+                        out.append((value, key))
+                        if value.type == "composite_literal" and type_kind(value.child_by_field_name("type")) == "struct":
+                            stack.append((value, key))
+                elif kind in ("slice", "array", "map"):
+                    out.append((value, f"{container}[i]"))
+            elif element.type == "literal_element" and kind in ("slice", "array"):
+                value = element.named_children[0] if element.named_child_count else element
                 out.append((value, f"{container}[i]"))
-        elif element.type == "literal_element" and kind in ("slice", "array"):
-            value = element.named_children[0] if element.named_child_count else element
-            out.append((value, f"{container}[i]"))
     return out
 
 
-def range_source(name_node: Node, stop: Node | None) -> str | None:
-    """For v inside `for _, v := range x { ... }` (below stop): x ("x.f" for range x.f)."""
+def range_source(name_node: Node, stop: Node | None) -> Node | None:
+    """For v inside `for _, v := range x { ... }` (below stop): the expression x."""
     name = name_node.text
     node = name_node.parent
     while node is not None:
@@ -252,8 +259,7 @@ def range_source(name_node: Node, stop: Node | None) -> str | None:
             left = clause.child_by_field_name("left") if clause is not None else None
             values = list(left.named_children) if left is not None else []
             if len(values) == 2 and values[1].text == name:
-                right = clause.child_by_field_name("right")
-                return ident(right) or store_key(right)  # range x, or range x.f (a field of x)
+                return clause.child_by_field_name("right")
             if any(v.text == name for v in values):
                 return None  # shadowed by a key or index variable
         if stop is not None and node.id == stop.id:
@@ -280,7 +286,7 @@ class RangeLoops:
         index = {loop.id: i for i, loop in enumerate(loops)}
         self.outer = [index[o.id] if (o := outer.get(loop.id)) is not None else -1 for loop in loops]
 
-    def source(self, name_node: Node, stop: Node | None) -> str | None:
+    def source(self, name_node: Node, stop: Node | None) -> Node | None:
         """range_source, from the loops."""
         name, at = name_node.text, name_node.start_byte
         i = bisect_right(self.starts, at) - 1  # the last loop to start before the name: it, or one around it
@@ -293,18 +299,36 @@ class RangeLoops:
                 left = clause.child_by_field_name("left")
                 values = list(left.named_children) if left is not None else []
                 if len(values) == 2 and values[1].text == name:
-                    right = clause.child_by_field_name("right")
-                    return ident(right) or store_key(right)
+                    return clause.child_by_field_name("right")
                 if any(v.text == name for v in values):
                     return None  # shadowed by a key or index variable
             i = self.outer[i]
         return None
 
 
+def _listed(right: Node | None) -> list[str]:
+    """The variables a composite literal lists, when that is all it holds: `[]*C.char{a, b, c}`
+    (`for _, p := range []*C.char{a, b, c} { C.free(unsafe.Pointer(p)) }` frees a, b and c)."""
+    if right is None or right.type != "composite_literal":
+        return []
+    body = right.child_by_field_name("body")
+    names = []
+    for element in body.named_children if body is not None else ():
+        if element.type == "comment":
+            continue
+        value = element.named_children[0] if element.type == "literal_element" and element.named_child_count == 1 else None
+        name = ident(value) if value is not None else None
+        if name is None:
+            return []
+        names.append(name)
+    return names
+
+
 def freed_keys(arg: Node, stop: Node | None, loops: RangeLoops | None = None) -> set[str]:
     """What freeing arg frees, as keys: x.f, the elements of x for x[e] or for the value variable
-    of a range over x (and x[e].f, v.f for field f of the elements). loops: the range loops of
-    the function arg is in, when the caller has them."""
+    of a range over x (and x[e].f, v.f for field f of the elements), and the variables a range's
+    literal lists for its value variable. loops: the range loops of the function arg is in, when
+    the caller has them."""
     find = loops.source if loops is not None else range_source
     inner = unwrap(arg)
     if inner is None:
@@ -314,17 +338,23 @@ def freed_keys(arg: Node, stop: Node | None, loops: RangeLoops | None = None) ->
     if path is not None and len(path[1]) > 1:
         keys.add(".".join([path[0], *path[1]]))  # x.a.b: a field of a field (see facts/fills.py)
     if inner.type == "identifier":
-        source = find(inner, stop)
-        if source:
+        right = find(inner, stop)
+        if (source := _range_key(right)) is not None:
             keys |= set(element_keys(source))
+        keys |= set(_listed(right))
     elif inner.type == "selector_expression":
         operand = inner.child_by_field_name("operand")
         fld = _field(inner)
         if operand is not None and operand.type == "identifier" and fld:
-            source = find(operand, stop)
+            source = _range_key(find(operand, stop))
             if source:
                 keys |= set(element_keys(source, "." + fld))
     return keys
+
+
+def _range_key(right: Node | None) -> str | None:
+    """The container a range goes over: x for `range x`, "x.f" for `range x.f`."""
+    return (ident(right) or store_key(right)) if right is not None else None
 
 
 def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:

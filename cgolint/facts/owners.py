@@ -32,7 +32,7 @@ class Owner:
     """One function that takes or keeps a pointer argument."""
 
     name: str
-    arg: int | None  # the argument taken; None: every argument
+    arg: tuple[int, ...] | None  # the arguments taken; None: every argument
     effect: str  # "takes", "keeps", "frees" (with free(), now) or "borrows" (configured away)
     when_free: int | None = None  # only when this argument is the C function free
     unless: tuple[int, str] | None = None  # not when this argument is this C value
@@ -49,7 +49,7 @@ class Owner:
             index, value = self.unless
             if index < len(args) and args[index] == value:
                 return set()
-        return set(range(len(args))) if self.arg is None else {self.arg} if self.arg < len(args) else set()
+        return set(range(len(args))) if self.arg is None else {a for a in self.arg if a < len(args)}
 
 
 @lru_cache(maxsize=4096)
@@ -80,7 +80,7 @@ class Owners:
         if name == "free":
             return 0
         owner = self.c.get(name)
-        return (owner.arg or 0) if owner is not None and owner.effect == "frees" else None
+        return (owner.arg[0] if owner.arg else 0) if owner is not None and owner.effect == "frees" else None
 
     def go_takes(self, operand: str, name: str) -> bool:
         return f"{operand}.{name}" in self.go or name in self.go
@@ -98,9 +98,14 @@ def _entries(row: dict, where: str) -> list[Owner]:
     effect = row.get("effect", "takes")
     when_free = row.get("when-free")
     unless = row.get("unless")
-    for key, value in (("arg", arg), ("when-free", when_free)):
-        if value is not None:
-            argument_index(value, f"{where}: {key!r}")
+    if isinstance(arg, list):  # several arguments: arg = [1, 2]
+        if not arg:
+            raise ConfigError(f"{where}: 'arg' must be an argument index or a non-empty list of them")
+        arg = tuple(argument_index(a, f"{where}: 'arg'") for a in arg)
+    elif arg is not None:
+        arg = (argument_index(arg, f"{where}: 'arg'"),)
+    if when_free is not None:
+        argument_index(when_free, f"{where}: 'when-free'")
     if effect not in EFFECTS:
         raise ConfigError(f"{where}: 'effect' must be one of {', '.join(EFFECTS)}, not {effect!r}")
     if unless is not None:

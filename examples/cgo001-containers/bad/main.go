@@ -1,6 +1,6 @@
 // Command bad runs a tiny "request" through C four ways, and leaks C strings kept in a struct, in
-// slice elements and in a package-level slice, one in a package-level initializer, and one a
-// helper stores in its caller's options struct.
+// slice elements and in a package-level slice, one in a package-level initializer, one a helper
+// stores in its caller's options struct, and one in a struct literal nested in another.
 package main
 
 /*
@@ -30,6 +30,12 @@ typedef struct { int retries; proxy_opts_t proxy; } fetch_opts_t;
 static size_t fetch_size(const fetch_opts_t *o) {
 	return strlen(o->proxy.url) + (size_t)o->retries + (size_t)o->proxy.timeout;
 }
+
+// A template whose caps are given inline: a struct inside a struct, the way media libraries
+// describe their pads. Reads the text during the call and keeps nothing.
+typedef struct { int fixed; const char *text; } caps_t;
+typedef struct { int direction; caps_t caps; } template_t;
+static size_t template_size(const template_t *t) { return strlen(t->caps.text) + (size_t)t->direction; }
 
 // Reads argv during the call and keeps nothing.
 static size_t argv_size(char **argv, int argc) {
@@ -157,6 +163,15 @@ func fetchSize(url string) int {
 	return int(C.fetch_size(opts))
 }
 
+// templateSize builds a struct literal with another inside it and never frees the caps text.
+func templateSize(caps string) int {
+	t := C.template_t{
+		direction: 1,
+		caps:      C.caps_t{fixed: 1, text: C.CString(caps)},
+	}
+	return int(C.template_size(&t))
+}
+
 func main() {
 	total := int(banner)
 	for i := 0; i < 3; i++ {
@@ -168,6 +183,7 @@ func main() {
 		total += remember("request")
 		total += labelsSize("ok", "cancel")
 		total += fetchSize("http://proxy.example:3128")
+		total += templateSize("audio/x-raw")
 	}
 	fmt.Println("total:", total)
 }

@@ -29,6 +29,12 @@ static size_t fetch_size(const fetch_opts_t *o) {
 	return strlen(o->proxy.url) + (size_t)o->retries + (size_t)o->proxy.timeout;
 }
 
+// A template whose caps are given inline: a struct inside a struct, the way media libraries
+// describe their pads. Reads the text during the call and keeps nothing.
+typedef struct { int fixed; const char *text; } caps_t;
+typedef struct { int direction; caps_t caps; } template_t;
+static size_t template_size(const template_t *t) { return strlen(t->caps.text) + (size_t)t->direction; }
+
 // Reads argv during the call and keeps nothing.
 static size_t argv_size(char **argv, int argc) {
 	size_t n = 0;
@@ -166,6 +172,16 @@ func fetchSize(url string) int {
 	return int(C.fetch_size(opts))
 }
 
+// templateSize frees the caps text once C is done with the struct.
+func templateSize(caps string) int {
+	t := C.template_t{
+		direction: 1,
+		caps:      C.caps_t{fixed: 1, text: C.CString(caps)},
+	}
+	defer C.free(unsafe.Pointer(t.caps.text))
+	return int(C.template_size(&t))
+}
+
 func main() {
 	total := banner
 	for i := 0; i < 3; i++ {
@@ -177,6 +193,7 @@ func main() {
 		total += remember("request")
 		total += labelsSize("ok", "cancel")
 		total += fetchSize("http://proxy.example:3128")
+		total += templateSize("audio/x-raw")
 	}
 	fmt.Println("total:", total)
 }
