@@ -1,6 +1,7 @@
 """Property-based fuzzing (hypothesis, derandomized so every run tries the same inputs, bounded by
 a fixed number of examples): mutants of real cgo sources and generated deep nesting never raise,
-never report an internal error, always give schema-valid SARIF, and give the same output twice,
+never report an internal error (also when their fixes are printed with --diff), always give
+schema-valid SARIF, and give the same output twice,
 from a warm cache, and with --jobs 1 and --jobs 2.
 """
 
@@ -35,7 +36,7 @@ def mutants(draw) -> bytes:
         if not data:
             break
         at = draw(st.integers(0, len(data) - 1))
-        action = draw(st.sampled_from(["replace", "delete", "insert", "duplicate", "truncate"]))
+        action = draw(st.sampled_from(["replace", "delete", "insert", "duplicate", "truncate", "drop-unsafe"]))
         if action == "replace":
             data[at] = draw(st.integers(0, 255))
         elif action == "delete":
@@ -47,6 +48,8 @@ def mutants(draw) -> bytes:
             end = data.find(b"\n", at)
             end = len(data) if end < 0 else end + 1
             data[start:start] = data[start:end]
+        elif action == "drop-unsafe":  # the fixes must then add the import, into a group or not
+            data[:] = data.replace(b'"unsafe"', b'"os"', 1)
         else:
             del data[at:]
     return bytes(data)
@@ -113,6 +116,9 @@ def test_mutated_real_sources(tmp_path_factory, data):
     validate(json.loads(out))
     doc = json.loads(lint_twice(root, "json", "--no-cache"))
     assert not [p for p in doc["problems"] if p["internal"]], doc["problems"]
+    diff = run_cli("check", "--no-cache", "--diff", "--unsafe-fixes", "--jobs", "1", cwd=root)
+    assert diff.code in (0, 1) and "Traceback" not in diff.err, diff.err  # the fixes, made and printed
+    assert (root / "a.go").read_bytes() == data
 
 
 @FUZZ
