@@ -129,6 +129,18 @@ def test_fix_adds_unsafe_to_an_import_group(tmp_path):
     go("vet", ".", cwd=tmp_path)
 
 
+def test_a_free_in_a_returned_closure_is_not_moved(tmp_path):
+    """Memory a returned cleanup closure frees is handed to the caller on that path: the fix frees it
+    before the return that loses it, and never moves the closure's free into a defer (which would
+    free it when the function returns, before the caller is done with it)."""
+    shutil.copy(REPO / "tests/testdata/cgo001_paths/cleanup.go", tmp_path / "cleanup.go")
+    (tmp_path / "go.mod").write_text("module git\n\ngo 1.21\n", encoding="utf-8")
+    diff = run_cli("check", "--no-cache", "--diff", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert diff.code == 1
+    added = [line for line in diff.out.splitlines() if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
+    assert added == ["+\t\t\tC.free(unsafe.Pointer(cConfig))", "+\t\tC.free(unsafe.Pointer(cname))"]
+
+
 def test_fix_refuses_standard_input(shapes):
     result = run_cli("check", "--fix", "--stdin-filename", "shapes.go", "-", cwd=shapes)
     assert result.code == 2

@@ -14,9 +14,17 @@ from cgolint.treewalk import walk
 class NamePositions:
     def __init__(self, fn: Node) -> None:
         self.at: dict[str, list[int]] = {}  # identifier → where it occurs (start bytes, in order)
+        self.nodes: dict[str, list[Node]] = {}  # identifier → its nodes, in the same order
         for node in walk(fn):  # in source order
             if node.type == "identifier":
-                self.at.setdefault(node.text.decode("utf-8", "replace"), []).append(node.start_byte)
+                name = node.text.decode("utf-8", "replace")
+                self.at.setdefault(name, []).append(node.start_byte)
+                self.nodes.setdefault(name, []).append(node)
+
+    def after(self, name: str, pos: int) -> list[Node]:
+        """The identifiers called name that start at or after pos."""
+        positions = self.at.get(name, [])
+        return self.nodes.get(name, [])[bisect_left(positions, pos):]
 
     def mentions(self, node: Node, names) -> bool:
         """Some of names is an identifier inside node (which is inside the function)."""

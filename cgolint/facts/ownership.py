@@ -339,6 +339,9 @@ class Simulation:
         """Calls and captures inside an expression or simple statement, in source order."""
         if node is None or state is None or not state.alive:
             return state
+        if node.type == "func_literal" and not self.only_called(node):
+            # made, not run, and handed on (`return func() {...}`, `cleanup := func() {...}; return cleanup`)
+            return self.gone(state, node) if self.mentions(node, state) else state
         roots = state.roots()
         for n in walk_outside_closures(node):
             if state is None:
@@ -350,7 +353,7 @@ class Simulation:
                     state = self.gone(state, n)  # the container leaves, with the memory in it
             elif n.type == "call_expression":
                 state = self.call(n, state)
-            elif n.type == "func_literal" and n.id != node.id:
+            elif n.type == "func_literal" and n.id != node.id:  # node itself: a local closure only called (only_called)
                 parent = n.parent
                 if parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == n:
                     state = self.immediate_closure(n, state)
@@ -466,6 +469,24 @@ class Simulation:
         """x = append(x, ...) on a local container x."""
         bound = appended_to(call)
         return bound is not None and self.is_container(bound[1].text.decode("utf-8", "replace"))
+
+    def only_called(self, lit: Node) -> bool:
+        """lit is bound to a local variable (`f := func() {...}`) that the function only calls
+        (`f()`, `defer f()`, not `go f()`): its body runs here, and is read as running where it is made."""
+        holder = lit.parent
+        stmt = holder.parent if holder is not None and holder.type == "expression_list" else None
+        if stmt is None or stmt.type not in ("short_var_declaration", "assignment_statement"):
+            return False
+        left = stmt.child_by_field_name("left")
+        if left is None or left.named_child_count != 1 or left.named_children[0].type != "identifier" \
+                or holder.named_child_count != 1:
+            return False
+        for use in self.names.after(left.named_children[0].text.decode("utf-8", "replace"), lit.end_byte):
+            call = use.parent
+            if call is None or call.type != "call_expression" or call.child_by_field_name("function") != use \
+                    or (call.parent is not None and call.parent.type == "go_statement"):
+                return False
+        return True
 
     def immediate_closure(self, lit: Node, state: State) -> State:
         """func() { ... }(): its body runs now; a free inside frees, a store stores."""
