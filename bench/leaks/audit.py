@@ -328,6 +328,12 @@ def cmd_score(args) -> int:
             if hit:
                 flagged_nonleak.append(s)
     print(f"\nsample: {len(sample)} sites, {leak} leak, {nolk} no-leak, {len(missing)} unlabelled")
+    for kinds, what in ((("CString", "CBytes"), "C.CString/C.CBytes sites (CGO001's scope)"),
+                        (("malloc", "calloc"), "C.malloc/C.calloc sites (CGO002's scope only when viewed as a slice)")):
+        labs = [(s, slab.get((s["module"], s["path"], s["line"], s["kind"]))) for s in sample if s["kind"] in kinds]
+        leaks = [s for s, lab in labs if lab and lab["label"] == "leak"]
+        hits = sum((s["module"], s["path"], s["line"]) in at for s in leaks)
+        print(f"  recall on {what}: {hits}/{len(leaks)}")
     print(f"recall (leak sites with a CGO001/CGO002 finding at the site): {caught}/{leak}"
           + (f" = {caught / leak:.3f}" if leak else ""))
     print(f"quiet on non-leaks (no-leak sites without a finding): {quiet}/{nolk}"
