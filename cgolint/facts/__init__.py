@@ -20,7 +20,7 @@ from cgolint.facts.globals import mark_growing_globals
 from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.owners import Owners, load_owners
 from cgolint.facts.receivers import mark_lost_receiver_stores
-from cgolint.facts.ownership import Allocation, analyse_file
+from cgolint.facts.ownership import Allocation, allocation_kind, analyse_file
 from cgolint.facts.summaries import CSummaries, GoSummaries
 from cgolint.findings import Problem
 from cgolint.model import Package
@@ -104,6 +104,9 @@ class PackageFacts:
     @cached_property
     def allocations(self) -> list[Allocation]:
         """Every C allocation in the package's Go code and what becomes of it on each path."""
+        if not any(allocation_kind(call, self.c_summaries) is not None
+                   for f in self.package.go_files for call in f.nodes.get("call_expression", ())):
+            return []  # nothing allocates: no Go summaries (generated bindings have thousands of functions)
         allocations = []
         for f in self.package.go_files:
             unchecked: list = []
