@@ -76,3 +76,24 @@ def test_memory_kept_by_a_once_body_is_a_note_that_does_not_fail_the_run(lint):
 
 def test_a_container_that_is_emptied_somewhere_is_not_reported(lint):
     assert _findings(lint({"reg.go": RESET}, "--format", "json")) == []
+
+
+def test_a_fill_is_reported_with_every_caller_that_loses_it():
+    """A helper that frees a struct and only some of its fields (freeMirrorOptions: the branch and
+    the struct, not what populateFetchOptions stored in fetch_opts) frees those fields only, so
+    Mirror loses the proxy URL as Remote.Fetch does; Clone, whose helper frees fetch_opts, does not."""
+    from conftest import REPO, run_cli
+
+    root = REPO / "tests/testdata/cgo001_fills"
+    doc = json.loads(run_cli("check", "--format", "json", "--config", str(REPO / "tests/testdata/empty.toml"), ".",
+                             cwd=root).out)
+    (fill,) = [f for f in doc["findings"] if f["path"] == "options.go"]
+    assert fill["line"] == 37 and fill["message"].endswith("; 1 more caller(s) lose it too")
+    assert [(r["path"], r["line"], r["message"]) for r in fill["related"]] == [
+        ("options.go", 84, "Remote.Fetch calls populateFetchOptions here, which leaves the memory in coptions.proxy_opts.url"),
+        ("options.go", 87, "C.CString memory is lost here (when returning at line 87, in Remote.Fetch)"),
+        ("options.go", 89, "C.CString memory is lost here (when returning at line 89, in Remote.Fetch)"),
+        ("clone.go", 61, "Mirror calls populateCloneOptions here, which leaves the memory in copts.fetch_opts.proxy_opts.url"),
+        ("clone.go", 64, "C.CString memory is lost here (when returning at line 64, in Mirror)"),
+        ("clone.go", 66, "C.CString memory is lost here (when returning at line 66, in Mirror)"),
+    ]

@@ -357,8 +357,9 @@ def _range_key(right: Node | None) -> str | None:
     return (ident(right) or store_key(right)) if right is not None else None
 
 
-def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:
-    """Names and keys the calls in body free (effects(call) → position → effect)."""
+def frees_in(body: Node, effects, include_closures: bool = True, within=None) -> set[str]:
+    """Names and keys the calls in body free (effects(call) → position → effect; within(call,
+    position) → the paths a call that frees within its argument frees there, "*" for all of it)."""
     out: set[str] = set()
     nodes = walk(body) if include_closures else walk_outside_closures(body)
     for node in nodes:
@@ -374,9 +375,12 @@ def frees_in(body: Node, effects, include_closures: bool = True) -> set[str]:
                 out |= freed_keys(arg, body)
             if what in ("frees-within", "frees-all"):  # frees what the slice, array or struct (&x) it is given holds
                 given = given_path(arg)
-                if given is not None and not given[1]:
-                    out |= set(element_keys(given[0])) | {f"{given[0]}.*"}
-                elif given is not None:
-                    out.add(".".join([given[0], *given[1], "*"]))  # &x.a: whatever x.a holds
+                if given is None:
+                    continue
+                base = ".".join([given[0], *given[1]])  # &x.a: below x.a
+                paths = within(node, pos) if within is not None else {"*"}
+                out |= {f"{base}.{path}" for path in paths}
+                if not given[1] and "*" in paths:
+                    out |= set(element_keys(given[0]))
     return out
 

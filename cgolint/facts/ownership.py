@@ -436,7 +436,7 @@ class Simulation:
                 if operand == "" and name == "append" and pos == 0:
                     continue
                 if what in ("frees-within", "frees-all"):  # a function that frees every element (or the C fields) it is given
-                    if not _covers({_within(arg) + ".*"}, state.names()):
+                    if not _covers(self.within_keys(call, pos, arg), state.names()):
                         continue  # given another field of the container (&x.g): it frees what that holds
                     self.alloc.frees.append(call)
                     return replace(state, alive=False)
@@ -906,8 +906,15 @@ class Simulation:
         """Variables and container keys the calls below node free (cached per node)."""
         cached = self._frees.get(node.id)
         if cached is None:
-            cached = self._frees[node.id] = frees_in(node, lambda c: self.go.call_effect(c, self.imports), closures)
+            cached = self._frees[node.id] = frees_in(node, lambda c: self.go.call_effect(c, self.imports), closures,
+                                                     lambda c, pos: self.go.within_paths(c, pos, self.imports))
         return cached
+
+    def within_keys(self, call: Node, pos: int, arg: Node) -> set[str]:
+        """The keys a call that frees within its argument at pos frees: x.* (all x holds), or the
+        fields a package helper names (freeOptions(&x) freeing x.name and what x.opts holds)."""
+        base = _within(arg)
+        return {f"{base}.{path}" for path in self.go.within_paths(call, pos, self.imports)}
 
     def closure_of(self, fn: Node | None) -> Node | None:
         """The function literal a local variable holds (`cleanup := func() {...}`; `defer cleanup()`)."""
@@ -948,7 +955,7 @@ class Simulation:
                 by_address = inner is not None and inner.type == "unary_expression" and ident(
                     inner.child_by_field_name("operand")) == name
                 keys = out[name][0] if name in out else set()
-                out[name] = (keys | {f"{_within(arg)}.*"}, by_address or (name in out and out[name][1]))
+                out[name] = (keys | self.within_keys(call, pos, arg), by_address or (name in out and out[name][1]))
         return out
 
     def run_defer(self, stmt: Node, state: State) -> State | None:

@@ -95,6 +95,14 @@ class GoSummary:
     frees: set[int] = field(default_factory=set)
     stores: set[int] = field(default_factory=set)
     frees_within: set[int] = field(default_factory=set)  # parameters whose fields or elements it frees
+    # what it frees inside each of those, as paths below the parameter: "name" (the field p.name),
+    # "opts.*" (whatever p.opts holds), "*" (everything p holds: elements, or fields it cannot name)
+    within: dict[int, set[str]] = field(default_factory=dict)
+
+
+def within_key(base: str, path: str) -> str:
+    """The key of what a path below base names: x.name, x.opts.*, x.*."""
+    return f"{base}.{path}"
 
 
 def go_functions(files: list[GoFile]) -> list[tuple[GoFile, Node]]:
@@ -206,11 +214,14 @@ class GoSummaries:
         for _ in range(8):  # helpers calling helpers: a few rounds reach the fixpoint
             changed = False
             for summary, index, calls, imports, loops in bodies:
-                frees, stores, elements = self._scan_calls(index, calls, imports, loops)
-                if frees - summary.frees or stores - summary.stores or elements - summary.frees_within:
+                frees, stores, within = self._scan_calls(index, calls, imports, loops)
+                grown = any(paths - summary.within.get(pos, set()) for pos, paths in within.items())
+                if frees - summary.frees or stores - summary.stores or grown:
                     summary.frees |= frees
                     summary.stores |= stores
-                    summary.frees_within |= elements
+                    for pos, paths in within.items():
+                        summary.within.setdefault(pos, set()).update(paths)
+                    summary.frees_within |= set(within)
                     changed = True
             if not changed:
                 break
@@ -234,8 +245,9 @@ class GoSummaries:
         return set()
 
     def _scan_calls(self, index: dict[str, int], calls: list[Node], imports: set[str],
-                    loops: "_Loops") -> tuple[set[int], set[int], set[int]]:
-        frees, stores, elements = set(), set(), set()
+                    loops: "_Loops") -> tuple[set[int], set[int], dict[int, set[str]]]:
+        """The parameters the calls free, store, and free within (with the paths below each)."""
+        frees, stores, within = set(), set(), {}
         for node in calls:
             effect = self.call_effect(node, imports)
             for pos, arg in enumerate(call_args(node)):
@@ -244,15 +256,31 @@ class GoSummaries:
                 if what in ("free", "frees-all"):
                     if name in index:
                         frees.add(index[name])
-                    # for _, p := range param { C.free(p) }, C.free(param[i])
-                    elements |= {index[root(k)] for k in freed_keys(arg, loops.fn, loops.get()) if is_key(k)
-                                 and root(k) in index}
+                    # C.free(p.name): the field; for _, q := range p { C.free(q) }, C.free(p[i]): all of it
+                    for k in freed_keys(arg, loops.fn, loops.get()):
+                        if is_key(k) and root(k) in index:
+                            rest = k[len(root(k)):]
+                            path = rest[1:] if rest.startswith(".") and "[" not in rest else "*"
+                            within.setdefault(index[root(k)], set()).add(path)
                 if what in ("frees-within", "frees-all") and (given := given_path(arg)) is not None \
                         and given[0] in index:
-                    elements.add(index[given[0]])  # p, or a field of it: &p.opts frees what p.opts holds
+                    # p, or a field of it: &p.opts frees what the callee frees below p.opts
+                    below = ".".join(given[1])
+                    within.setdefault(index[given[0]], set()).update(
+                        within_key(below, path) if below else path for path in self.within_paths(node, pos, imports))
                 elif name in index and what in ("store", "assumed"):
                     stores.add(index[name])
-        return frees, stores, elements
+        return frees, stores, within
+
+    def within_paths(self, call: Node, pos: int, imports: set[str]) -> set[str]:
+        """What a call that frees within its argument at pos frees there, as paths below it ("*":
+        all of it). Exact for the package's Go functions; everything for the rest (C helpers)."""
+        operand, name = callee_parts(call)
+        if operand == "C" or operand in imports or operand == "?":
+            return {"*"}
+        candidates = [s for s in self.functions.get(name if operand == "" else "." + name, []) if pos in s.within]
+        paths = set().union(*(s.within[pos] for s in candidates)) if candidates else {"*"}
+        return paths or {"*"}
 
     def call_effect(self, call: Node, imports: set[str]) -> dict[int, str]:
         """Argument position → "free", "frees-all" (frees the pointer and what the struct it points to

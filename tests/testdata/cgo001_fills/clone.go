@@ -46,6 +46,26 @@ func Clone(url string, opts *CloneOptions) error {
 	return nil
 }
 
+// freeMirrorOptions frees the branch and the struct, and nothing populateFetchOptions stored in
+// fetch_opts: the shape of git2go's freeCloneOptions before v31.4.7.
+func freeMirrorOptions(ptr *C.clone_options) {
+	C.free(unsafe.Pointer(ptr.checkout_branch))
+	C.free(unsafe.Pointer(ptr))
+}
+
+// Mirror clones with options it frees with freeMirrorOptions: the proxy URL is lost.
+func Mirror(url string, opts *CloneOptions) error {
+	curl := C.CString(url)
+	defer C.free(unsafe.Pointer(curl))
+	copts := (*C.clone_options)(C.calloc(1, C.size_t(unsafe.Sizeof(C.clone_options{}))))
+	populateCloneOptions(copts, opts)
+	defer freeMirrorOptions(copts)
+	if C.clone_repo(curl, copts) < 0 {
+		return errors.New("mirror failed")
+	}
+	return nil
+}
+
 type IndexEntry struct {
 	Path string
 	Mode int
@@ -53,7 +73,7 @@ type IndexEntry struct {
 
 func populateIndexEntry(source *IndexEntry, dest *C.index_entry) {
 	dest.mode = C.int(source.Mode)
-	dest.path = C.CString(source.Path) // want CGO001 "dest.path \(from C.CString\) is stored in the caller's struct through dest, so populateIndexEntry's callers must free it; AddAll does not: centry.path, filled by its call of populateIndexEntry at line 79, is not freed before the next iteration of the loop at line 78"
+	dest.path = C.CString(source.Path) // want CGO001 "dest.path \(from C.CString\) is stored in the caller's struct through dest, so populateIndexEntry's callers must free it; AddAll does not: centry.path, filled by its call of populateIndexEntry at line 99, is not freed before the next iteration of the loop at line 98"
 }
 
 func freeIndexEntry(entry *C.index_entry) {
