@@ -17,10 +17,11 @@ from cgolint.facts.calls import (
 )
 from cgolint.facts.fills import mark_unfreed_fills
 from cgolint.facts.globals import mark_growing_globals
+from cgolint.facts.goexpr import callee_parts
 from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.owners import Owners, load_owners
 from cgolint.facts.receivers import mark_lost_receiver_stores
-from cgolint.facts.ownership import Allocation, allocation_kind, analyse_file
+from cgolint.facts.ownership import MEMORY_ALLOCATORS, STRING_ALLOCATORS, Allocation, allocation_kind, analyse_file
 from cgolint.facts.summaries import CSummaries, GoSummaries
 from cgolint.findings import Problem
 from cgolint.model import Package
@@ -101,12 +102,25 @@ class PackageFacts:
         """Which parameters the package's Go functions and methods free or store."""
         return GoSummaries(self.package, self.c_summaries, self.owners)
 
+    def _may_allocate(self) -> bool:
+        """Some Go call is a C allocator, or a package C function returning a pointer (only those can
+        return memory from malloc: see CSummaries), so the C summaries are made only then."""
+        pointers = {name for name, fns in self.c_functions.items()
+                    if any((d := fn.node.child_by_field_name("declarator")) is not None and d.type == "pointer_declarator"
+                           for fn in fns)}
+        for f in self.package.go_files:
+            for call in f.nodes.get("call_expression", ()):
+                operand, name = callee_parts(call)
+                if operand == "C" and (name in STRING_ALLOCATORS or name in MEMORY_ALLOCATORS or name in pointers):
+                    if allocation_kind(call, self.c_summaries) is not None:
+                        return True
+        return False
+
     @cached_property
     def allocations(self) -> list[Allocation]:
         """Every C allocation in the package's Go code and what becomes of it on each path."""
-        if not any(allocation_kind(call, self.c_summaries) is not None
-                   for f in self.package.go_files for call in f.nodes.get("call_expression", ())):
-            return []  # nothing allocates: no Go summaries (generated bindings have thousands of functions)
+        if not self._may_allocate():
+            return []  # nothing allocates: no summaries (generated bindings have thousands of functions)
         allocations = []
         for f in self.package.go_files:
             unchecked: list = []
