@@ -22,7 +22,7 @@ from cgolint.facts.hotpaths import HotPaths
 from cgolint.facts.owners import Owners, load_owners
 from cgolint.facts.receivers import mark_lost_receiver_stores
 from cgolint.facts.ownership import MEMORY_ALLOCATORS, STRING_ALLOCATORS, Allocation, allocation_kind, analyse_file
-from cgolint.facts.summaries import CSummaries, GoSummaries
+from cgolint.facts.summaries import CSummaries, GoSummaries, returns_pointer
 from cgolint.findings import Problem
 from cgolint.model import Package
 
@@ -105,9 +105,7 @@ class PackageFacts:
     def _may_allocate(self) -> bool:
         """Some Go call is a C allocator, or a package C function returning a pointer (only those can
         return memory from malloc: see CSummaries), so the C summaries are made only then."""
-        pointers = {name for name, fns in self.c_functions.items()
-                    if any((d := fn.node.child_by_field_name("declarator")) is not None and d.type == "pointer_declarator"
-                           for fn in fns)}
+        pointers = {name for name, fns in self.c_functions.items() if any(returns_pointer(fn.node) for fn in fns)}
         for f in self.package.go_files:
             for call in f.nodes.get("call_expression", ()):
                 operand, name = callee_parts(call)

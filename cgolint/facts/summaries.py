@@ -94,15 +94,10 @@ class GoSummary:
     params: list[str]
     frees: set[int] = field(default_factory=set)
     stores: set[int] = field(default_factory=set)
-    frees_within: set[int] = field(default_factory=set)  # parameters whose fields or elements it frees
-    # what it frees inside each of those, as paths below the parameter: "name" (the field p.name),
-    # "opts.*" (whatever p.opts holds), "*" (everything p holds: elements, or fields it cannot name)
+    # the parameters whose fields or elements it frees, with what it frees below each: "name" (the
+    # field p.name), "opts.*" (whatever p.opts holds), "*" (everything p holds: elements, or fields
+    # it cannot name)
     within: dict[int, set[str]] = field(default_factory=dict)
-
-
-def within_key(base: str, path: str) -> str:
-    """The key of what a path below base names: x.name, x.opts.*, x.*."""
-    return f"{base}.{path}"
 
 
 def go_functions(files: list[GoFile]) -> list[tuple[GoFile, Node]]:
@@ -221,7 +216,6 @@ class GoSummaries:
                     summary.stores |= stores
                     for pos, paths in within.items():
                         summary.within.setdefault(pos, set()).update(paths)
-                    summary.frees_within |= set(within)
                     changed = True
             if not changed:
                 break
@@ -267,7 +261,7 @@ class GoSummaries:
                     # p, or a field of it: &p.opts frees what the callee frees below p.opts
                     below = ".".join(given[1])
                     within.setdefault(index[given[0]], set()).update(
-                        within_key(below, path) if below else path for path in self.within_paths(node, pos, imports))
+                        f"{below}.{path}" if below else path for path in self.within_paths(node, pos, imports))
                 elif name in index and what in ("store", "assumed"):
                     stores.add(index[name])
         return frees, stores, within
@@ -278,9 +272,8 @@ class GoSummaries:
         operand, name = callee_parts(call)
         if operand == "C" or operand in imports or operand == "?":
             return {"*"}
-        candidates = [s for s in self.functions.get(name if operand == "" else "." + name, []) if pos in s.within]
-        paths = set().union(*(s.within[pos] for s in candidates)) if candidates else {"*"}
-        return paths or {"*"}
+        candidates = self.functions.get(name if operand == "" else "." + name, [])
+        return set().union(*(s.within[pos] for s in candidates if pos in s.within)) or {"*"}
 
     def call_effect(self, call: Node, imports: set[str]) -> dict[int, str]:
         """Argument position → "free", "frees-all" (frees the pointer and what the struct it points to
@@ -308,9 +301,9 @@ class GoSummaries:
             return {}
         effect: dict[int, str] = {}
         for pos in range(len(args)):
-            kinds = {("frees-all" if pos in s.frees and pos in s.frees_within else "free" if pos in s.frees
+            kinds = {("frees-all" if pos in s.frees and pos in s.within else "free" if pos in s.frees
                       else "store" if pos in s.stores
-                      else "frees-within" if pos in s.frees_within else "borrow") for s in candidates
+                      else "frees-within" if pos in s.within else "borrow") for s in candidates
                      if pos < len(s.params)}
             if len(kinds) == 1:
                 effect[pos] = kinds.pop()
@@ -318,6 +311,12 @@ class GoSummaries:
 
 
 # ---------------------------------------------------------------- C summaries
+
+
+def returns_pointer(definition: Node) -> bool:
+    """A C function definition returns a pointer (only such a function can return memory from malloc)."""
+    decl = definition.child_by_field_name("declarator")
+    return decl is not None and decl.type == "pointer_declarator"
 
 
 # cgo's own functions that copy what they are given into Go memory (cmd/cgo: "C.GoString ...
@@ -410,8 +409,7 @@ class CSummaries:
         params = {n: i for i, n in enumerate(_c_params(definition)) if n}
         allocated: set[str] = set()
         type_text = (definition.child_by_field_name("type").text if definition.child_by_field_name("type") else b"")
-        decl = definition.child_by_field_name("declarator")
-        pointer_return = decl is not None and decl.type == "pointer_declarator"
+        pointer_return = returns_pointer(definition)
         body = definition.child_by_field_name("body")
         local_names = set()
         aliases: dict[str, int] = {}  # Options *o = (Options *)data; for a parameter data
