@@ -95,6 +95,8 @@ def preamble_text(source: SourceFile, anchor: Node) -> PreambleText | None:
 def cgo_directives(source: SourceFile, preamble: PreambleText) -> tuple[CgoDirective, ...]:
     """Parse `#cgo` lines: `#cgo [GOOS/GOARCH constraints] NAME: args`."""
     raw = source.data[preamble.base : preamble.base + len(preamble.text)]
+    if b"#cgo" not in raw:
+        return ()
     out = []
     for line_match in re.finditer(rb"^[ \t]*(?://)?[ \t]*#cgo[ \t](.*?)(?:\*/)?\r?$", raw, re.MULTILINE):
         body = line_match.group(1).decode("utf-8", "replace").strip()

@@ -664,6 +664,20 @@ class Live(Enum):
 
 _IF_KINDS = ("if", "ifdef", "ifndef")
 _ELIF_KINDS = ("elif", "elifdef", "elifndef")
+
+
+def _spliced(word: bytes) -> bytes:
+    """A regex for word that may be cut by line splices (`i\\<newline>f` is `if`)."""
+    return rb"(?:\\\r?\n)*".join(re.escape(word[i : i + 1]) for i in range(len(word)))
+
+
+# What a conditional directive needs: a `#`, then blanks, splices or /* */ comments, then a keyword
+# starting with if, el or endif. A superset (it also matches in comments and strings): text it does
+# not match has no conditional, so nothing to blank, and a generated preamble of thousands of
+# #define lines is not scanned directive by directive.
+_MAY_HAVE_CONDITIONAL = re.compile(
+    rb"#(?:[ \t\f\v\r]|\\\r?\n|/\*(?:[^*]|\*(?!/))*\*/)*(?:"
+    + b"|".join(_spliced(w) for w in (b"if", b"el", b"endif")) + b")")
 _NAME = re.compile(r"\s*([A-Za-z_]\w*)")
 _DEFINE = re.compile(r"\s*([A-Za-z_]\w*)(\()?")
 _QUOTED_INCLUDE = re.compile(r'\s*"([^"]+)"')
@@ -789,7 +803,7 @@ class Preprocessor:
     def blank(self, data: bytes, name: str | None = None) -> bytes:
         """data with the code that cannot be compiled replaced by spaces (newlines kept):
         the same length, the same line starts. name: the unit's own header name, if any."""
-        if b"#" not in data:
+        if b"#" not in data or not _MAY_HAVE_CONDITIONAL.search(data):
             return data
         found = directives(data)
         unit = _Unit(self, name)

@@ -2,9 +2,12 @@
 record, per module: exit code, internal errors, findings, seconds. By hand, never in CI.
 
     python3 bench/crashscan/scan.py [--cache ~/.cache/cgolint-realcode] [--python .venv/bin/python] \
-        [--out bench/crashscan/results.tsv]
+        [--out bench/crashscan/results.tsv] [--save DIR]
 
 A module passes when cgolint exits 0 or 1, prints no traceback and reports no internal error.
+--save DIR keeps each module's JSON output (DIR/<module@version>.json), so that two runs (before
+and after a change that should not change any output, such as a speed-up) can be compared with
+`diff -r`.
 """
 
 from __future__ import annotations
@@ -38,9 +41,13 @@ def main() -> int:
     ap.add_argument("--cache", default=os.path.expanduser("~/.cache/cgolint-realcode"))
     ap.add_argument("--python", default=str(ROOT / ".venv/bin/python"))
     ap.add_argument("--out", default=str(ROOT / "bench/crashscan/results.tsv"))
+    ap.add_argument("--root", default=str(ROOT), help="the cgolint checkout to run (default: this one)")
+    ap.add_argument("--save", type=Path, help="keep each module's JSON output in this directory")
     args = ap.parse_args()
     cache = Path(args.cache)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": args.root}
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
     failed = 0
     with open(args.out, "w", encoding="utf-8") as out:
         for d in module_dirs(cache):
@@ -49,6 +56,8 @@ def main() -> int:
                                    str(ROOT / "bench/realcode/EMPTY.toml"), "--format", "json", "--jobs", "2", "."],
                                   cwd=d, env=env, capture_output=True, text=True, timeout=600)
             seconds = time.perf_counter() - start
+            if args.save:
+                (args.save / (str(d.relative_to(cache)).replace("/", "%") + ".json")).write_text(done.stdout)
             try:
                 doc = json.loads(done.stdout)
                 internal, findings = sum(bool(p.get("internal")) for p in doc["problems"]), len(doc["findings"])

@@ -62,11 +62,13 @@ class BlockingCCallInHotPath(Rule):
         self.catalog = load_catalog(groups, disabled, origin)
         self.libraries = default_libraries()
 
-    def blocking(self, facts: PackageFacts, catalog, call) -> Blocking | None:
+    def blocking(self, facts: PackageFacts, catalog, call, goos: dict[int, frozenset[str] | None]) -> Blocking | None:
+        """goos: each Go file's GOOS (by id), filled as the calls need them."""
         name = call.name
         if name in facts.c_functions:
-            goos = file_goos(call.file.source.path.name, call.file.source.data)
-            found = facts.blocking_summaries(catalog).for_call(name, goos)
+            if id(call.file) not in goos:
+                goos[id(call.file)] = file_goos(call.file.source.path.name, call.file.source.data)
+            found = facts.blocking_summaries(catalog).for_call(name, goos[id(call.file)])
             return found if isinstance(found, Blocking) else None  # "undecided": stay quiet
         group = catalog.group_of(name)
         if group is None or not blocks_with_args(group, name, call_args(call.node)):
@@ -80,8 +82,9 @@ class BlockingCCallInHotPath(Rule):
     def check(self, facts: PackageFacts) -> Iterator[Finding]:
         hot = facts.hot_paths(self.patterns)
         catalog = self.catalog.for_package(facts.called_c_names)
+        goos: dict[int, frozenset[str] | None] = {}
         for call in facts.go_c_calls:
-            blocking = self.blocking(facts, catalog, call)
+            blocking = self.blocking(facts, catalog, call, goos)
             if blocking is None:
                 continue
             chain = hot.context(call.node)

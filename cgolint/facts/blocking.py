@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tree_sitter import Node
 
@@ -76,9 +77,6 @@ class Group:
         return cls(row["id"], row["kind"], severity, row["why"], names, zero, tuple(only), unless,
                    name_pattern(names), name_pattern(unless))
 
-    def matches(self, name: str) -> bool:
-        return self._pattern.fullmatch(name) is not None
-
     def set_up_not_to_block(self, called: set[str]) -> bool:
         """The package calls one of nonblocking-if-package-calls, so the group does not block there."""
         return any(self._unless.fullmatch(c) for c in called)
@@ -90,9 +88,17 @@ class Catalog:
     never: frozenset[str]
 
     def group_of(self, name: str) -> Group | None:
+        """The first group that lists name (one regex of every group's names, in order)."""
         if name in self.never:
             return None
-        return next((g for g in self.groups if g.matches(name)), None)
+        m = self._names.fullmatch(name)
+        return self.groups[int(m.lastgroup[1:])] if m is not None else None
+
+    @cached_property
+    def _names(self) -> re.Pattern[str]:
+        # an alternative that fullmatches only with a later group's names gives way to it, so
+        # lastgroup names the first group that lists the name, as a loop over the groups would
+        return re.compile("|".join(f"(?P<g{i}>{g._pattern.source})" for i, g in enumerate(self.groups)) or "(?!)")
 
     def for_package(self, called: set[str]) -> "Catalog":
         """The catalog as it applies to a package that calls these C names: groups whose

@@ -88,6 +88,7 @@ class _Step:
 
 
 _DEFERRED = object()  # code in a defer statement: runs at function exit, in no loop
+_NO_LOOP = (None, None)  # the place of code in no loop of its region
 
 
 @dataclass
@@ -250,6 +251,9 @@ class HotPaths:
         or a function literal of the region; None for any other node."""
         places = self._places.get(region.node.id)
         if places is None:
+            fn = region.node
+            if region.file.source.data.find(b"for", fn.start_byte, fn.end_byte) < 0:
+                return _NO_LOOP  # no loop in the region (a byte scan): not worth a walk of it
             places = self._places[region.node.id] = _places(region.node)
         return places.get(node.id)
 
