@@ -22,8 +22,14 @@ from cgolint.parsing import capture
 GO_INDEXED = ("call_expression", "slice_expression", "function_declaration", "method_declaration", "func_literal",
               "import_spec", "type_spec", "var_spec", "go_statement", "assignment_statement", "send_statement",
               "literal_element")
-C_INDEXED = ("function_definition", "function_declarator", "declaration", "preproc_def", "preproc_function_def",
-             "preproc_include", "type_definition", "call_expression")
+# In C: what is declared and defined at file scope (the only functions and types Go can name), and
+# the preprocessor lines wherever they are. (Calls: facts.calls, one query per file-scope node.)
+C_FILE_SCOPE = ("function_definition", "declaration", "type_definition")
+C_PREPROCESSOR = ("preproc_def", "preproc_function_def", "preproc_include")
+C_INDEXED = (*C_FILE_SCOPE, *C_PREPROCESSOR)
+# Nodes whose children are at file scope too: conditional groups and `extern "C" { ... }`.
+_C_SCOPES = frozenset({"preproc_if", "preproc_ifdef", "preproc_elif", "preproc_elifdef", "preproc_else",
+                       "linkage_specification", "declaration_list"})
 
 
 class NodeIndex(dict):
@@ -38,6 +44,44 @@ class NodeIndex(dict):
         if kind not in self.types:
             raise KeyError(f"node type {kind!r} is not indexed; add it to GO_INDEXED or C_INDEXED")
         return super().get(kind, default)
+
+
+def file_scope(root: Node) -> list[Node]:
+    """The nodes at file scope of a C tree, in source order: the root's children, and (in their place)
+    those of its conditional groups and linkage specifications, at any depth."""
+    out: list[Node] = []
+    stack = [iter(root.children)]
+    while stack:
+        for child in stack[-1]:
+            if child.type in _C_SCOPES:
+                stack.append(iter(child.children))
+                break
+            out.append(child)
+        else:
+            stack.pop()
+    return out
+
+
+def c_index(scope: list[Node], data: bytes, base: int) -> dict[str, list[Node]]:
+    """The C_INDEXED nodes of a C tree, in source order (an enclosing node first), without a walk of
+    every node: from its file-scope nodes, looking inside one for preprocessor lines only where its
+    text has a `#`, and inside an ERROR node for everything. A generated preamble of thousands of
+    functions is indexed for the cost of listing them. data: the file the C code is in, the tree's
+    byte b at data[base + b] (the text parsed differs only by blanks, so it has no `#` data lacks)."""
+    found: dict[str, list[Node]] = {kind: [] for kind in C_INDEXED}
+    for node in scope:
+        kind = node.type
+        if kind in found:
+            found[kind].append(node)
+        if kind == "ERROR":
+            for k, nodes in capture("c", node, C_INDEXED).items():
+                found[k] += nodes
+        elif kind not in C_PREPROCESSOR and data.find(b"#", base + node.start_byte, base + node.end_byte) >= 0:
+            for k, nodes in capture("c", node, C_PREPROCESSOR).items():
+                found[k] += nodes
+    for nodes in found.values():
+        nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+    return found
 
 
 @dataclass(frozen=True)
@@ -89,8 +133,12 @@ class CUnit:
         return self.source.span(self.base + node.start_byte, self.base + node.end_byte)
 
     @cached_property
+    def file_scope(self) -> list[Node]:
+        return file_scope(self.tree.root_node)
+
+    @cached_property
     def nodes(self) -> NodeIndex:
-        return NodeIndex(capture("c", self.tree.root_node, C_INDEXED), C_INDEXED)
+        return NodeIndex(c_index(self.file_scope, self.source.data, self.base), C_INDEXED)
 
     @cached_property
     def include_lines(self) -> tuple[Include, ...]:

@@ -69,23 +69,33 @@ def _comments_before(node: Node, data: bytes) -> list[Node]:
     return group
 
 
+_LINE_COMMENT = re.compile(rb"^([ \t]*)//", re.MULTILINE)
+_INDENTED_LINE_COMMENT = re.compile(rb"\n[ \t]+//")
+
+
 def preamble_text(source: SourceFile, anchor: Node) -> PreambleText | None:
     group = _comments_before(anchor, source.data)
     if not group:
         return None
     base, end = group[0].start_byte, group[-1].end_byte
-    buf = bytearray(source.data[base:end])
-    for comment in group:
-        s = comment.start_byte - base
-        body = comment.text
-        if body.startswith(b"//"):
-            buf[s : s + 2] = b"  "
-        else:  # /* ... */
-            buf[s : s + 2] = b"  "
-            e = comment.end_byte - base
-            buf[e - 2 : e] = b"  "
+    region = source.data[base:end]
+    if b"/*" not in region:
+        # `//` comments only, one per line and each first on its line (_comments_before): blank the
+        # `//` that starts each line, in one pass (a generated preamble has tens of thousands)
+        text = b"  " + region[2:].replace(b"\n//", b"\n  ")
+        if _INDENTED_LINE_COMMENT.search(text):  # some are indented (or begin `////`): line by line
+            text = _LINE_COMMENT.sub(rb"\1  ", region)
+        buf = bytearray(text)
+    else:
+        buf = bytearray(region)
+        for comment in group:
+            s = comment.start_byte - base
+            buf[s : s + 2] = b"  "  # `//` or `/*`
+            if source.data[comment.start_byte + 1] == 0x2A:  # /* ... */
+                e = comment.end_byte - base
+                buf[e - 2 : e] = b"  "
     # #cgo lines are for the go tool, not the C compiler: blank them.
-    for m in _CGO_LINE.finditer(bytes(buf)):
+    for m in _CGO_LINE.finditer(bytes(buf)) if b"#cgo" in buf else ():
         for i in range(m.start(), m.end(1)):
             if buf[i] not in b"\r\n":
                 buf[i] = 0x20

@@ -1,16 +1,13 @@
 """Directories checked on several cores: one worker process per directory, biggest first.
 
-Each worker builds its Linter once and then lints whole directories, so nothing but finished
-results crosses between processes. Results come back in the order of the directories, so the
-output is byte-identical whatever the number of jobs.
+A worker lints whole directories with one Linter: a forked worker starts with the parent's, a
+spawned one builds its own. Nothing but finished results crosses between processes. Results come
+back in the order of the directories, so the output is byte-identical whatever the number of jobs.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from cgolint.config import Settings
@@ -77,17 +74,29 @@ def lint_targets(targets: list[Target], linter: Linter, jobs: int, cache_dir: Pa
             results[i] = linter.lint(targets[i])
         return [r for r in results if r is not None]
     order = sorted(missing, key=lambda i: (-_weight(targets[i]), i))
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=min(jobs, len(missing)), mp_context=multiprocessing.get_context(method),
-                             initializer=_start, initargs=(linter.settings, cache_dir)) as pool:
-        futures = {i: pool.submit(_lint, targets[i]) for i in order}
-        for i, future in futures.items():
-            try:
-                results[i] = future.result()
-            except BrokenProcessPool:
-                results[i] = _lost(targets[i], "the worker process checking it stopped unexpectedly")
-            except Exception as exc:  # noqa: BLE001 - reported as an internal error of that directory
-                results[i] = _lost(targets[i], f"{type(exc).__name__}: {exc}")
+    # imported here: a run whose results all come from the cache starts no process
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _linter
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    # a forked worker starts with this process's linter; a spawned one builds its own
+    _linter = linter if fork else None
+    start = {} if fork else {"initializer": _start, "initargs": (linter.settings, cache_dir)}
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(missing)),
+                                 mp_context=multiprocessing.get_context("fork" if fork else "spawn"), **start) as pool:
+            futures = {i: pool.submit(_lint, targets[i]) for i in order}
+            for i, future in futures.items():
+                try:
+                    results[i] = future.result()
+                except BrokenProcessPool:
+                    results[i] = _lost(targets[i], "the worker process checking it stopped unexpectedly")
+                except Exception as exc:  # noqa: BLE001 - reported as an internal error of that directory
+                    results[i] = _lost(targets[i], f"{type(exc).__name__}: {exc}")
+    finally:
+        _linter = None
     return [r for r in results if r is not None]
 
 

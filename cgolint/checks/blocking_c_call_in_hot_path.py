@@ -81,14 +81,16 @@ class BlockingCCallInHotPath(Rule):
 
     def check(self, facts: PackageFacts) -> Iterator[Finding]:
         hot = facts.hot_paths(self.patterns)
-        catalog = self.catalog.for_package(facts.called_c_names)
+        catalog = None  # made for the first hot call: what blocks is asked only where it matters
         goos: dict[int, frozenset[str] | None] = {}
         for call in facts.go_c_calls:
-            blocking = self.blocking(facts, catalog, call, goos)
-            if blocking is None:
-                continue
             chain = hot.context(call.node)
             if chain is None:
+                continue
+            if catalog is None:
+                catalog = self.catalog.for_package(facts.called_c_names)
+            blocking = self.blocking(facts, catalog, call, goos)
+            if blocking is None:
                 continue
             origin = chain[-1].kind if chain[-1].kind in ("request", "item") else "request"
             why = blocking.group.why if blocking.group is not None else "spins until a condition changes"

@@ -71,23 +71,8 @@ def function_name(definition: Node) -> str:
 
 
 def c_functions(unit: CUnit) -> list[CFunction]:
-    """The unit's function definitions with their names. The names come from one query over the
-    unit, matched to the definitions by position (a generated preamble defines thousands)."""
-    definitions = unit.nodes.get("function_definition", ())
-    names = unit.nodes.get("function_declarator", [])
-    out, i = [], 0
-    for d in definitions:
-        body = d.child_by_field_name("body")
-        stop = body.start_byte if body is not None else d.end_byte
-        while i < len(names) and names[i].start_byte < d.start_byte:
-            i += 1
-        declarator = names[i] if i < len(names) and names[i].start_byte < stop else None
-        inner = declarator.child_by_field_name("declarator") if declarator is not None else None
-        name = inner.text.decode("utf-8", "replace") if inner is not None and inner.type == "identifier" \
-            else function_name(d)
-        if name:
-            out.append(CFunction(unit, d, name))
-    return out
+    """The unit's function definitions (at file scope) with their names."""
+    return [CFunction(unit, d, name) for d in unit.nodes.get("function_definition", ()) if (name := function_name(d))]
 
 
 def c_callee(call: Node) -> str:
@@ -97,8 +82,11 @@ def c_callee(call: Node) -> str:
 
 
 def c_calls(unit: CUnit) -> list[CCall]:
+    """Every call in the unit's C code, each with the function it is in. (Calls are not in the
+    unit's index, which is built without a walk of every node; they are looked for here, once per
+    package, when a rule asks.)"""
     calls = []
-    every = unit.nodes.get("call_expression", ())
+    every = capture("c", unit.tree.root_node, ("call_expression",)).get("call_expression", [])
     placed = innermost(unit.nodes.get("function_definition", ()), every)
     names: dict[int, str] = {}
     for call in every:

@@ -31,6 +31,7 @@ or on a receiver whose type is unknown, spreads nothing; nor does a `go` stateme
 from __future__ import annotations
 
 import fnmatch
+import re
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass
@@ -88,7 +89,6 @@ class _Step:
 
 
 _DEFERRED = object()  # code in a defer statement: runs at function exit, in no loop
-_NO_LOOP = (None, None)  # the place of code in no loop of its region
 
 
 @dataclass
@@ -104,15 +104,14 @@ class Region:
     chain: tuple[Reason, ...] | None = None  # why it is hot, innermost reason first
 
 
-def is_http_handler(fn: Node) -> bool:
-    types = param_types(fn)
+def is_http_handler(types: list[str]) -> bool:
+    """types: a function's parameter types (param_types)."""
     return len(types) == 2 and types[0].endswith("ResponseWriter") and types[1].endswith("Request") \
         and types[1].startswith("*")
 
 
-def is_grpc_method(fn: Node) -> bool:
+def is_grpc_method(fn: Node, types: list[str]) -> bool:
     """(ctx context.Context, req *XxxRequest): the shape of generated gRPC service methods."""
-    types = param_types(fn)
     return fn.type == "method_declaration" and len(types) == 2 and types[0] == "context.Context" \
         and types[1].startswith("*") and types[1].endswith(("Request", "Req"))
 
@@ -157,6 +156,7 @@ class HotPaths:
         self._owner: dict[int, Node | None] = {}  # call or function literal → the function or literal it runs in
         self._places: dict[int, dict[int, tuple]] = {}  # region → its calls and literals → (loops, steps)
         self._in_go: set[int] = set()  # calls that start a goroutine (`go f()`)
+        self._fors: dict[int, list[int]] = {}  # file → where its bytes say `for`
         for file in files:
             owners = [n for kind in REGIONS for n in file.nodes.get(kind, ())]
             calls = file.nodes.get("call_expression", ())
@@ -182,7 +182,10 @@ class HotPaths:
         self._per_item: dict[int, str | None] = {}
         self._uses: dict[int, _Uses] = {}  # function → what it does with names (per-item loops read it)
         self._exit_checks: dict[int, dict[int, bool]] = {}  # loop body → statement → after an exit check?
+        self._outward: dict[int, tuple[Reason, ...] | None] = {}  # function literal → its context outside it
+        self._settled = False  # hotness still spreading: no context is final
         self._propagate()
+        self._settled = True
 
     # ---- regions and their own reasons
 
@@ -205,11 +208,11 @@ class HotPaths:
             region.cold = True
         span = file.span(node.child_by_field_name("name") or node)
         own: Reason | None = None
-        if is_http_handler(node):
+        if is_http_handler(types):
             own = Reason(f"{self._label(region)} is an HTTP handler", span, "request")
         elif node.type == "method_declaration" and region.name.endswith(".ServeHTTP"):
             own = Reason(f"{region.name} serves HTTP requests", span, "request")
-        elif is_grpc_method(node):
+        elif is_grpc_method(node, types):
             own = Reason(f"{region.name} is a service method (ctx context.Context, request)", span, "request")
         elif node.type != "func_literal" and _marked_hot(file, node):
             own = Reason(f"{region.name} is marked //cgolint:hot", span, "request")
@@ -252,10 +255,16 @@ class HotPaths:
         places = self._places.get(region.node.id)
         if places is None:
             fn = region.node
-            if region.file.source.data.find(b"for", fn.start_byte, fn.end_byte) < 0:
-                return _NO_LOOP  # no loop in the region (a byte scan): not worth a walk of it
-            places = self._places[region.node.id] = _places(region.node)
+            # no loop in the region (no `for` in its bytes): in no loop there, and no walk of it
+            places = self._places[fn.id] = _places(fn) if self._may_loop(region.file, fn) else {}
         return places.get(node.id)
+
+    def _may_loop(self, file: GoFile, fn: Node) -> bool:
+        found = self._fors.get(id(file))
+        if found is None:
+            found = self._fors[id(file)] = [m.start() for m in re.finditer(rb"for", file.source.data)]
+        i = bisect_left(found, fn.start_byte)
+        return i < len(found) and found[i] < fn.end_byte
 
     def item_loop_of(self, node: Node, region: Region) -> tuple[Node, str] | None:
         """The innermost per-item loop of the region that runs node once per item, with what it
@@ -363,22 +372,34 @@ class HotPaths:
 
     def _context(self, node: Node) -> tuple[Reason, ...] | None:
         region = self.region_of(node)
+        # Once every region's hotness is known, what a function literal's context is outside it is
+        # kept: code in deeply nested closures does not walk out through all of them per call.
+        outward = self._outward if self._settled else None
+        lifted: list[int] = []  # the literals whose outward context is what is found next
+        found: tuple[Reason, ...] | None = None
         while region is not None:
             if region.cold:
-                return None
-            found = None if region.locked or region.teardown else self.item_loop_of(node, region)
-            if found is not None:
-                loop, what = found
-                return (Reason(f"it runs in the loop {what} at {_line(region.file, loop)}",
-                               region.file.span(_loop_head(loop)), "item"),)
+                break
+            loop = None if region.locked or region.teardown else self.item_loop_of(node, region)
+            if loop is not None:
+                found = (Reason(f"it runs in the loop {loop[1]} at {_line(region.file, loop[0])}",
+                                region.file.span(_loop_head(loop[0])), "item"),)
+                break
             if region.chain is not None:
-                return region.chain
+                found = region.chain
+                break
             if region.node.type != "func_literal" or _starts_goroutine(region.node):
-                return None  # a goroutine of its own: only its own per-item loops are hot
+                break  # a goroutine of its own: only its own per-item loops are hot
+            if outward is not None and region.node.id in outward:
+                found = outward[region.node.id]
+                break
+            lifted.append(region.node.id)
             # a function literal runs in its enclosing function's context (a closure called there)
             node = region.node.parent if _is_deferred(region.node) else region.node
             region = self.region_of(node)
-        return None
+        if outward is not None:
+            outward.update(dict.fromkeys(lifted, found))
+        return found
 
     # ---- transitive hotness
 
