@@ -23,7 +23,7 @@ GO_INDEXED = ("call_expression", "slice_expression", "function_declaration", "me
               "import_spec", "type_spec", "var_spec", "go_statement", "assignment_statement", "send_statement",
               "literal_element")
 # In C: what is declared and defined at file scope (the only functions and types Go can name), and
-# the preprocessor lines wherever they are. (Calls: facts.calls, one query per file-scope node.)
+# the preprocessor lines wherever they are. (Calls are captured on their own, by facts.calls.)
 C_FILE_SCOPE = ("function_definition", "declaration", "type_definition")
 C_PREPROCESSOR = ("preproc_def", "preproc_function_def", "preproc_include")
 C_INDEXED = (*C_FILE_SCOPE, *C_PREPROCESSOR)
