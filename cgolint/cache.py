@@ -27,14 +27,17 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cgolint import __version__
 from cgolint.catalog import catalog_dir
 from cgolint.config import Settings
 from cgolint.discover import Target
 from cgolint.findings import Assumption, DirectoryResult, Edit, Finding, Fix, Level, Problem, Related, Suppression
-from cgolint.loader import DirectorySources
 from cgolint.source import Position, Span
+
+if TYPE_CHECKING:
+    from cgolint.loader import DirectorySources
 
 CACHE_NAME = ".cgolint_cache"
 FORMAT = "v1"

@@ -297,7 +297,7 @@ def _colour(mode: str, output: Path | None) -> bool:
 def show_settings(settings, cache_dir: Path | None, jobs: int) -> str:
     """The resolved settings, one `key = value` per line (TOML-like, for reading, not for loading)."""
     config = settings.config
-    levels = {rid: config.rules.get(rid, {}).get("level", rule_meta(rid).level.value) for rid in settings.rule_ids}
+    levels = {rid: level.value for rid, level in settings.levels().items()}
     lines = [
         f"configuration = {str(config.path) if config.path else '(none: defaults)'}",
         f"root = {config.root}",

@@ -8,9 +8,11 @@ malformed file raises ConfigError naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cgolint.catalog import rule_meta
 from cgolint.findings import Level
 from cgolint.source import real_path
 
@@ -82,6 +84,11 @@ class Settings:
     cwd: Path  # paths are shown relative to it
     include_suppressed: bool = False
 
+    def levels(self) -> dict[str, Level]:
+        """Each rule that runs → its level: the configuration's, else the rule's own."""
+        return {rid: Level.parse(self.config.rules.get(rid, {}).get("level", rule_meta(rid).level.value))
+                for rid in self.rule_ids}
+
 
 def find_config(start: Path) -> Path | None:
     here = real_path(start)
@@ -137,7 +144,7 @@ def _has_tool_section(path: Path) -> bool:
         return True  # let load_config report the problem
 
 
-def load_config(path: Path, rule_ids: dict[str, dict[str, str]]) -> Config:
+def load_config(path: Path, rule_ids: Mapping[str, dict[str, str]]) -> Config:
     """rule_ids: every known rule id → its options (name → what it takes)."""
     data = read_toml(path)
     where = str(path)
@@ -150,7 +157,7 @@ def load_config(path: Path, rule_ids: dict[str, dict[str, str]]) -> Config:
     return parse_config(data, where, path, rule_ids)
 
 
-def parse_config(data: dict, where: str, path: Path | None, rule_ids: dict[str, dict[str, str]]) -> Config:
+def parse_config(data: dict, where: str, path: Path | None, rule_ids: Mapping[str, dict[str, str]]) -> Config:
     cfg = Config(path=path, root=real_path(path.parent) if path else Path.cwd())
     for key in data:
         if key not in TOP_KEYS:

@@ -59,8 +59,7 @@ class Linter:
         # Every configured rule is built, selected or not, so a typo in its options is reported now.
         built = {rid: RULES[rid](config.rules.get(rid, {}), config.origin) for rid in sorted(active | set(config.rules))}
         self.rules = {rid: rule for rid, rule in built.items() if rid in active}
-        self.levels = {rid: Level.parse(config.rules.get(rid, {}).get("level", r.meta.level.value))
-                       for rid, r in self.rules.items()}
+        self.levels = settings.levels()
         self.owners = load_owners(config.takes_ownership, str(config.path) if config.path else "configuration")
         self.lookup, self.store, self.quick = lookup, store, quick
 

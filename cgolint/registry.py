@@ -2,26 +2,60 @@
 
 `cgolint rules`, `cgolint rule ID`, the docs and SARIF rules[] are generated
 from the rules listed here and their catalog entries in rules/.
+
+A rule's module is imported the first time its class is asked for (to build the rule, or to read
+its options when the configuration sets some): a run whose results all come from the cache
+imports no analysis at all.
 """
 
 from __future__ import annotations
 
-from cgolint.checks.bad_suppression import BadSuppression
-from cgolint.checks.blocking_c_call_in_hot_path import BlockingCCallInHotPath
-from cgolint.checks.cstring_not_freed import CStringNotFreed
-from cgolint.checks.malloc_slice_not_freed import MallocSliceNotFreed
-from cgolint.checks.risky_c_library_call import RiskyCLibraryCall
-from cgolint.rule import Rule
+from collections.abc import Iterator, Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-RULES: dict[str, type[Rule]] = {
-    "CGO000": BadSuppression,
-    "CGO001": CStringNotFreed,
-    "CGO002": MallocSliceNotFreed,
-    "CGO003": BlockingCCallInHotPath,
-    "CGO004": RiskyCLibraryCall,
+if TYPE_CHECKING:
+    from cgolint.rule import Rule
+
+_CLASSES = {
+    "CGO000": ("cgolint.checks.bad_suppression", "BadSuppression"),
+    "CGO001": ("cgolint.checks.cstring_not_freed", "CStringNotFreed"),
+    "CGO002": ("cgolint.checks.malloc_slice_not_freed", "MallocSliceNotFreed"),
+    "CGO003": ("cgolint.checks.blocking_c_call_in_hot_path", "BlockingCCallInHotPath"),
+    "CGO004": ("cgolint.checks.risky_c_library_call", "RiskyCLibraryCall"),
 }
 
 
-def rule_options() -> dict[str, dict[str, str]]:
+class _Rules(Mapping[str, "type[Rule]"]):
+    """Rule id → rule class, the class imported on first access."""
+
+    def __getitem__(self, rule_id: str) -> type[Rule]:
+        module, name = _CLASSES[rule_id]
+        return getattr(import_module(module), name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_CLASSES)
+
+    def __len__(self) -> int:
+        return len(_CLASSES)
+
+
+RULES: Mapping[str, type[Rule]] = _Rules()
+
+
+class _Options(Mapping[str, dict[str, str]]):
+    """Rule id → the options it accepts in [rules.<ID>], read from the class on first access."""
+
+    def __getitem__(self, rule_id: str) -> dict[str, str]:
+        return dict(RULES[rule_id].options)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_CLASSES)
+
+    def __len__(self) -> int:
+        return len(_CLASSES)
+
+
+def rule_options() -> Mapping[str, dict[str, str]]:
     """Every rule id → the options it accepts in [rules.<ID>]."""
-    return {rid: dict(cls.options) for rid, cls in RULES.items()}
+    return _Options()

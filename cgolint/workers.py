@@ -10,10 +10,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from cgolint.config import Settings
 from cgolint.discover import SOURCE_SUFFIXES, Target
 from cgolint.findings import DirectoryResult, Problem
-from cgolint.lint import Linter
+
+if TYPE_CHECKING:
+    from cgolint.lint import Linter
 
 _linter: Linter | None = None  # a worker process's own
 
@@ -26,6 +30,8 @@ def default_jobs() -> int:
 
 
 def make_linter(settings: Settings, cache_dir: Path | None) -> Linter:
+    from cgolint.lint import Linter  # the analysis: imported only by a run that has a directory to analyse
+
     if cache_dir is None:
         return Linter(settings)
     from cgolint.cache import Cache  # only a run with a cache needs it
@@ -60,16 +66,17 @@ def _weight(target: Target) -> int:
     return total
 
 
-def lint_targets(targets: list[Target], linter: Linter, jobs: int, cache_dir: Path | None) -> list[DirectoryResult]:
-    """Each target's result, in the targets' order. linter: this process's, for jobs == 1."""
-    if jobs <= 1 or len(targets) <= 1:
-        return [linter.lint(t) for t in targets]
-    results: list[DirectoryResult | None] = [None] * len(targets)
-    if linter.lookup is not None:  # what the cache holds needs no worker: a warm run starts none
-        for i, target in enumerate(targets):
-            results[i] = linter.cached(target)
+def lint_targets(targets: list[Target], linter: Linter, jobs: int, cache_dir: Path | None,
+                 known: list[DirectoryResult | None] | None = None) -> list[DirectoryResult]:
+    """Each target's result, in the targets' order. linter: this process's, for jobs == 1. known:
+    results already found (by the files' stamps), None where a target still needs its own."""
+    results: list[DirectoryResult | None] = list(known) if known is not None else [None] * len(targets)
     missing = [i for i, r in enumerate(results) if r is None]
-    if len(missing) <= 1:
+    if jobs > 1 and len(missing) > 1 and linter.lookup is not None:
+        for i in missing:  # what the cache holds needs no worker
+            results[i] = linter.cached(targets[i])
+        missing = [i for i, r in enumerate(results) if r is None]
+    if jobs <= 1 or len(missing) <= 1:
         for i in missing:
             results[i] = linter.lint(targets[i])
         return [r for r in results if r is not None]

@@ -203,3 +203,42 @@ def test_a_touched_file_is_read_again_and_found_by_its_content(tmp_path, monkeyp
     read.clear()
     third = run_cli("check", "--cache-dir", str(cache), "--format", "json", "--jobs", "1", cwd=tmp_path)
     assert (third.code, third.out, read) == (cold.code, cold.out, [])  # its new stamp was remembered
+
+
+def test_a_run_whose_results_all_come_from_the_cache_imports_no_analysis(tmp_path):
+    """No rule is built and no analysis module is imported (they cost a warm run more than the rest
+    of it); the output is the cold run's."""
+    import subprocess
+    import sys
+
+    tree(tmp_path)
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cold = run_cli("check", "--cache-dir", str(cache), "--format", "sarif", cwd=tmp_path)
+    script = ("import sys\nfrom cgolint.cli import main\ncode = main(sys.argv[1:])\n"
+              "loaded = sorted(m for m in sys.modules if m.startswith(('cgolint.facts', 'cgolint.checks.', "
+              "'cgolint.lint', 'cgolint.loader', 'tree_sitter')))\n"
+              "print(loaded, file=sys.stderr)\nsys.exit(code)\n")
+    for jobs in ("1", "2"):
+        warm = subprocess.run([sys.executable, "-c", script, "check", "--cache-dir", str(cache), "--format", "sarif",
+                               "--jobs", jobs], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        assert (warm.returncode, warm.stdout) == (cold.code, cold.out)
+        assert warm.stderr.strip() == "[]"
+    (tmp_path / "d2/a.go").write_text(LEAK.format(pkg="d2", n=2) + "\n// changed\n")
+    touched = subprocess.run([sys.executable, "-c", script, "check", "--cache-dir", str(cache), "--format", "sarif"],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert touched.returncode == cold.code and "cgolint.facts" in touched.stderr  # one directory analysed again
+
+
+def test_a_bad_rule_option_is_reported_though_the_cache_holds_every_result(tmp_path):
+    """A fully cached run builds no rule, which is safe only because a changed configuration is a
+    different cache key: a bad option is still found, before any analysis."""
+    cache = tmp_path / "cache"
+    tree(tmp_path, 2)
+    write_tree(tmp_path, {"cgolint.toml": '[rules.CGO003]\nhot-functions = ["Serve*"]\n'})
+    assert run_cli("check", "--cache-dir", str(cache), cwd=tmp_path).code == 1
+    assert run_cli("check", "--cache-dir", str(cache), cwd=tmp_path).code == 1  # every result from the cache
+    write_tree(tmp_path, {"cgolint.toml": '[rules.CGO003]\nhot-functions = "Serve*"\n'})
+    bad = run_cli("check", "--cache-dir", str(cache), cwd=tmp_path)
+    assert bad.code == 2
+    assert "rules.CGO003.hot-functions must be a list of glob patterns" in bad.err

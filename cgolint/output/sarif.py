@@ -33,21 +33,32 @@ MAX_FLOW_STEPS = 1_000
 MAX_TAGS = 10
 
 
+_FIELDS: dict[type, tuple[tuple[str, str, object], ...]] = {}  # sarif-om class → (attribute, property, default)
+
+
+def _fields(cls: type) -> tuple[tuple[str, str, object], ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple((a.name, a.metadata.get("schema_property_name", a.name), a.default)
+                                     for a in attr.fields(cls))
+    return found
+
+
 def _to_json(obj):
     """sarif-om objects → plain JSON values, by their schema property names, defaults left out."""
-    if attr.has(type(obj)):
-        out = {}
-        for a in attr.fields(type(obj)):
-            value = getattr(obj, a.name)
-            if value is None or (a.default is not attr.NOTHING and value == a.default):
-                continue
-            out[a.metadata.get("schema_property_name", a.name)] = _to_json(value)
-        return out
     if isinstance(obj, (list, tuple)):
         return [_to_json(v) for v in obj]
     if isinstance(obj, dict):
         return {k: _to_json(v) for k, v in obj.items()}
-    return obj
+    if isinstance(obj, (str, int, float, bool)) or obj is None or not attr.has(type(obj)):
+        return obj
+    out = {}
+    for name, key, default in _fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None or (default is not attr.NOTHING and value == default):
+            continue
+        out[key] = _to_json(value)
+    return out
 
 
 def _clip(text: str, limit: int = 1024) -> str:
