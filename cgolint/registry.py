@@ -10,7 +10,7 @@ imports no analysis at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -26,36 +26,32 @@ _CLASSES = {
 }
 
 
-class _Rules(Mapping[str, "type[Rule]"]):
-    """Rule id → rule class, the class imported on first access."""
+class _ByRuleId(Mapping):
+    """Every rule id → a value made when it is asked for (so a rule's module is imported only then)."""
 
-    def __getitem__(self, rule_id: str) -> type[Rule]:
-        module, name = _CLASSES[rule_id]
-        return getattr(import_module(module), name)
+    def __init__(self, make: Callable[[str], object]) -> None:
+        self._make = make
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(_CLASSES)
-
-    def __len__(self) -> int:
-        return len(_CLASSES)
-
-
-RULES: Mapping[str, type[Rule]] = _Rules()
-
-
-class _Options(Mapping[str, dict[str, str]]):
-    """Rule id → the options it accepts in [rules.<ID>], read from the class on first access."""
-
-    def __getitem__(self, rule_id: str) -> dict[str, str]:
-        return dict(RULES[rule_id].options)
+    def __getitem__(self, rule_id: str):
+        if rule_id not in _CLASSES:
+            raise KeyError(rule_id)
+        return self._make(rule_id)
 
     def __iter__(self) -> Iterator[str]:
         return iter(_CLASSES)
 
     def __len__(self) -> int:
         return len(_CLASSES)
+
+
+def _rule_class(rule_id: str) -> type[Rule]:
+    module, name = _CLASSES[rule_id]
+    return getattr(import_module(module), name)
+
+
+RULES: Mapping[str, type[Rule]] = _ByRuleId(_rule_class)
 
 
 def rule_options() -> Mapping[str, dict[str, str]]:
     """Every rule id → the options it accepts in [rules.<ID>]."""
-    return _Options()
+    return _ByRuleId(lambda rule_id: dict(RULES[rule_id].options))
